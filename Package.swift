@@ -1,0 +1,75 @@
+// swift-tools-version: 6.1
+// Foresight: statistical benchmarking and forecasting engine.
+// The manifest reads as a table of contents: C interop, numeric core, statistics, data, command line.
+
+import PackageDescription
+
+let package = Package(
+    name: "Foresight",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "foresight", targets: ["foresight"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "Probability", targets: ["Probability"]),
+        .library(name: "Datasets", targets: ["Datasets"]),
+        .library(name: "Regression", targets: ["Regression"]),
+        .library(name: "CurveFitting", targets: ["CurveFitting"]),
+        .library(name: "Verification", targets: ["Verification"]),
+        .library(name: "Reports", targets: ["Reports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    ],
+    targets: [
+        // MARK: C interop
+        // OpenBLAS (CBLAS) and netlib LAPACKE; imported by LinearAlgebra only.
+        .systemLibrary(
+            name: "CLAPACK",
+            path: "Sources/CLAPACK",
+            pkgConfig: "lapacke",
+            providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]
+        ),
+
+        // MARK: Numeric core
+        .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
+        .target(name: "Probability", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
+
+        // MARK: Statistics
+        .target(name: "Regression", dependencies: ["LinearAlgebra", "Probability"]),
+        .target(name: "CurveFitting", dependencies: ["LinearAlgebra", "Probability", "Regression"]),
+
+        // MARK: Data
+        .target(name: "Datasets"),
+        .target(name: "Verification", dependencies: ["Datasets", "Regression", "CurveFitting"]),
+
+        // MARK: Output
+        .target(name: "Reports", dependencies: ["Regression", "Verification"]),
+
+        // MARK: Command line
+        .target(
+            name: "ForesightCLI",
+            dependencies: [
+                "Datasets", "Regression", "CurveFitting", "Verification", "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "foresight", dependencies: ["ForesightCLI"]),
+
+        // MARK: Tests
+        .testTarget(
+            name: "LinearAlgebraTests",
+            dependencies: ["LinearAlgebra", .product(name: "Numerics", package: "swift-numerics")]
+        ),
+        .testTarget(name: "ProbabilityTests", dependencies: ["Probability"], exclude: ["Fixtures"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
+        .testTarget(name: "RegressionTests", dependencies: ["Regression"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CurveFittingTests",
+            dependencies: ["CurveFitting", .product(name: "Numerics", package: "swift-numerics")]
+        ),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "Datasets"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Regression"]),
+        .testTarget(name: "ForesightCLITests", dependencies: ["ForesightCLI", "foresight"]),
+    ]
+)

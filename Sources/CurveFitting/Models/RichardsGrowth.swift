@@ -1,0 +1,85 @@
+import Foundation
+
+/// Richards (generalized logistic) growth:
+/// `y = Asym / (1 + ν·exp((xmid − x)/scal))^(1/ν)`.
+///
+/// The logistic curve with a shape parameter ν > 0 that moves the inflection point: ν = 1 is
+/// exactly ``LogisticGrowth`` (same `Asym`, `xmid`, `scal`), ν → 0 tends to the Gompertz curve,
+/// and the inflection is at `y = Asym·(1 + ν)^(−1/ν)`. The parametrization keeps the logistic's
+/// location and scale, so a logistic fit is a natural start, and x may be calendar years.
+///
+/// Parameters:
+/// - `Asym`: the upper asymptote, the saturation level (units of y).
+/// - `xmid`: the location (units of x): `y = Asym·(1 + ν)^(−1/ν)` there, which is the inflection
+///   point (`Asym/2` for ν = 1).
+/// - `scal`: the scale (units of x); the rate constant is `1/scal`.
+/// - `nu`: the shape ν (dimensionless, > 0); small values inflect early, large values late.
+///
+/// ## Relation to NIST's Rat43
+/// The StRD problem Rat43 writes the curve as `y = b1 / (1 + exp(b2 − b3·x))^(1/b4)`. The two
+/// forms are the same curve with `b1 = Asym`, `b2 = log(ν) + xmid/scal`, `b3 = 1/scal`, `b4 = ν`;
+/// conversely `Asym = b1`, `nu = b4`, `scal = 1/b3`, `xmid = (b2 − log(b4))/b3`.
+///
+/// The self-start begins from the logistic start with ν = 1, then searches the upper level
+/// `c > max(y)` and ν of the linearization `log(((c/y)^ν − 1)/ν) = (xmid − x)/scal`, with `Asym`
+/// refitted on the original scale. It needs a positive response.
+public struct RichardsGrowth: SelfStartingModel {
+    /// The Richards model.
+    public init() {}
+
+    public var name: String { "richards" }
+    public var title: String { "Richards" }
+    public var summary: String { "generalized logistic: S-shaped growth with an adjustable inflection point" }
+    public var formula: String { "y = Asym / (1 + nu * exp((xmid - x) / scal))^(1 / nu)" }
+    public var parameterNames: [String] { ["Asym", "xmid", "scal", "nu"] }
+    public var parameterDescriptions: [String] {
+        [
+            "Asym: upper asymptote, the saturation level (units of y)",
+            "xmid: inflection point, where y = Asym * (1 + nu)^(-1/nu) (units of x)",
+            "scal: scale; the rate constant is 1/scal (units of x)",
+            "nu: shape > 0; 1 is the logistic, near 0 the Gompertz curve (dimensionless)",
+        ]
+    }
+
+    public func value(row: Int, of predictors: Predictors, parameters: [Double]) -> Double {
+        terms(row: row, of: predictors, parameters: parameters).value
+    }
+
+    public func value(row: Int, of predictors: Predictors, parameters: [Double], gradient: inout [Double]) -> Double {
+        let terms = terms(row: row, of: predictors, parameters: parameters)
+        gradient[0] = terms.dAsym
+        gradient[1] = terms.dXmid
+        gradient[2] = terms.dScal
+        gradient[3] = terms.dNu
+        return terms.value
+    }
+
+    /// Bounds of `log(ν)` in the self-start's search.
+    private static let logShapeBounds = log(0.02)...log(50.0)
+
+    public func initialParameters(x: [Double], y: [Double]) throws -> [Double] {
+        let data = try GrowthSelfStart.Observations(x: x, y: y, for: self)
+        try data.requireGrowth()
+        try data.requirePositiveResponse()
+        let logistic = GrowthSelfStart.LogisticFamily.logisticStart(data)
+        let excess = GrowthSelfStart.CoordinateSearch.levelExcess
+        let search = GrowthSelfStart.CoordinateSearch(
+            lowerBounds: [excess.lowerBound, Self.logShapeBounds.lowerBound],
+            upperBounds: [excess.upperBound, Self.logShapeBounds.upperBound])
+        let start = [logistic?.point[0] ?? GrowthSelfStart.CoordinateSearch.typicalExcess, 0]
+        let minimum = search.minimize(from: start) { point in
+            let nu = exp(point[1])
+            let upper = data.level(above: true, excess: point[0])
+            return GrowthSelfStart.LogisticFamily.candidate(data, lower: nil, upper: upper, nu: nu)?.appending(nu)
+        }
+        return try GrowthSelfStart.finiteParameters(of: minimum?.candidate, for: self)
+    }
+
+    private func terms(
+        row: Int, of predictors: Predictors, parameters: [Double]
+    ) -> GrowthSelfStart.LogisticFamily.Terms {
+        GrowthSelfStart.LogisticFamily.terms(
+            x: predictors.columns[0][row], asym: parameters[0], xmid: parameters[1], scal: parameters[2],
+            nu: parameters[3])
+    }
+}

@@ -1,0 +1,75 @@
+/// How a fit ended: a small set of outcomes, each saying whether the estimate can be used.
+public enum Termination: Sendable, Equatable, CustomStringConvertible {
+    /// Which convergence criterion was met (see ``FitOptions``).
+    public enum Criterion: String, Sendable, Equatable {
+        case relativeReduction = "relative reduction of the objective below tolerance"
+        case relativeStep = "relative step size below tolerance"
+        case gradient = "gradient orthogonal to the residuals within tolerance"
+        case exactFit = "zero residuals"
+        case reductionAtMachinePrecision = "no further reduction possible at machine precision"
+        case stepAtMachinePrecision = "no further step possible at machine precision"
+    }
+
+    /// Why a fit failed.
+    public enum Failure: Sendable, Equatable, CustomStringConvertible {
+        /// The model is not finite at the start values.
+        case nonFiniteStart(row: Int)
+        /// The Jacobian at the start values is rank deficient; the listed parameters are not
+        /// separately identifiable there.
+        case singularJacobianAtStart(parameters: [String])
+        /// The model overflowed or became undefined everywhere the solver tried to go.
+        case nonFiniteModel(String)
+        /// The solver stopped where the listed parameters have no effect on the model: a
+        /// plateau, not a minimum.
+        case parametersWithoutEffect([String])
+
+        public var description: String {
+            switch self {
+            case .nonFiniteStart(let row):
+                return "the model is not finite at the start values (observation \(row))"
+            case .singularJacobianAtStart(let parameters):
+                return "the Jacobian is singular at the start values: \(parameters.joined(separator: ", ")) "
+                    + "cannot be identified separately there; choose other start values"
+            case .nonFiniteModel(let message):
+                return "the model overflowed or is undefined: \(message)"
+            case .parametersWithoutEffect(let names):
+                return "stopped on a plateau where \(names.joined(separator: ", ")) no longer affect"
+                    + " the model (e.g. an exponential underflowed); this is not a minimum — try other start values"
+            }
+        }
+    }
+
+    case converged(Criterion)
+    case iterationLimit(Int)
+    case evaluationLimit(Int)
+    case failed(Failure)
+
+    /// Whether the estimate is a converged minimum that can be reported and used.
+    public var isUsable: Bool {
+        if case .converged = self { return true }
+        return false
+    }
+
+    /// Short status word for tables and JSON: `converged`, `iteration_limit`,
+    /// `evaluation_limit` or `failed`.
+    public var status: String {
+        switch self {
+        case .converged: return "converged"
+        case .iterationLimit: return "iteration_limit"
+        case .evaluationLimit: return "evaluation_limit"
+        case .failed: return "failed"
+        }
+    }
+
+    /// A sentence for the user.
+    public var message: String {
+        switch self {
+        case .converged(let criterion): return criterion.rawValue
+        case .iterationLimit(let n): return "stopped after the maximum of \(n) iterations without converging"
+        case .evaluationLimit(let n): return "stopped after the maximum of \(n) model evaluations without converging"
+        case .failed(let failure): return failure.description
+        }
+    }
+
+    public var description: String { "\(status): \(message)" }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The `foresight` command: configuration only; each subcommand lives in its own file.
+public struct Foresight: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "foresight",
+        abstract: "Statistical benchmarking and forecasting engine.",
+        discussion: """
+            Exit codes: 0 success, 64 usage error, 65 bad input data (with file:line:column), \
+            1 a check failed (verify).
+            """,
+        version: version,
+        subcommands: [Regress.self, Verify.self]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Datasets
+import Foundation
+import Regression
+import Reports
+
+/// `foresight regress`: linear least squares on columns of a CSV file.
+struct Regress: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Linear least-squares regression on columns of a CSV file.",
+        discussion: """
+            Solves by QR with column pivoting on unit-norm-scaled columns (never the normal \
+            equations). Columns that are linear combinations of others are reported as aliased \
+            (NA), as R does, instead of producing meaningless estimates.
+            """
+    )
+
+    @Option(help: "CSV file with a header row.")
+    var data: String
+
+    @Option(help: "Response column.")
+    var y: String
+
+    @Option(help: "Predictor column(s), comma-separated.")
+    var x: String
+
+    @Option(help: "Polynomial degree in the (single) predictor.")
+    var degree: Int = 1
+
+    @Flag(help: "Fit without an intercept.")
+    var noIntercept = false
+
+    @Option(help: "Confidence level of the coefficient intervals.")
+    var level: Double = 0.95
+
+    @Option(help: "Relative rank cutoff on the pivoted QR of the unit-norm-scaled design.")
+    var rankTolerance: Double = LinearRegressionOptions().rankTolerance
+
+    @OptionGroup var output: OutputOptions
+
+    var predictorNames: [String] { x.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+
+    func validate() throws {
+        guard !predictorNames.isEmpty, !predictorNames.contains(where: \.isEmpty) else {
+            throw ValidationError("--x needs at least one column name, e.g. --x age,height")
+        }
+        guard degree >= 1 else { throw ValidationError("--degree must be at least 1") }
+        guard degree == 1 || predictorNames.count == 1 else {
+            throw ValidationError("--degree above 1 needs exactly one predictor in --x")
+        }
+        guard level > 0, level < 1 else { throw ValidationError("--level must lie strictly between 0 and 1") }
+        guard rankTolerance > 0, rankTolerance < 1 else { throw ValidationError("--rank-tolerance must lie strictly between 0 and 1") }
+    }
+
+    func run() throws {
+        try reportingDataErrors {
+            let table = try CSVReader.read(url: URL(fileURLWithPath: data), displayPath: data)
+            let response = try table.numbers(column: y)
+            let predictors = try predictorNames.map { try table.numbers(column: $0) }
+            let design = degree > 1
+                ? try DesignMatrix.polynomial(predictors[0], degree: degree, intercept: !noIntercept, name: predictorNames[0])
+                : try DesignMatrix(predictors: predictors, names: predictorNames, intercept: !noIntercept)
+            let options = LinearRegressionOptions(rankTolerance: rankTolerance, confidenceLevel: level)
+            let result = try LinearRegression.fit(design, response: response, options: options)
+            let terms = design.columnNames.filter { $0 != DesignMatrix.interceptName }.joined(separator: " + ")
+            let summary = RegressionSummary(
+                result: result, description: "\(y) ~ \(terms)\(noIntercept ? " - 1" : "") (\(data))")
+            switch output.format {
+            case .text: try output.emit(summary.renderText())
+            case .markdown: try output.emit(summary.renderMarkdown())
+            case .csv: try output.emit(summary.renderCSV())
+            case .json: try output.emit(try summary.renderJSON())
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Datasets
+import Foundation
+import Reports
+import Verification
+
+/// `foresight verify strd PATH...`: certified-accuracy check on NIST StRD files.
+struct VerifyStRD: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "strd",
+        abstract: "Fit NIST Statistical Reference Datasets and score the results against the certified values.",
+        discussion: """
+            Linear problems are fitted once; nonlinear ones from Start 1 and from Start 2 with \
+            default options. Prints the log relative error (LRE, correct significant digits, \
+            capped at 11) of the parameters, standard errors and residual; exits 1 if any falls \
+            below its threshold (linear 7/6/7, nonlinear 6/4/6).
+            """
+    )
+
+    @Argument(help: "StRD .dat files.")
+    var paths: [String]
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard !paths.isEmpty else { throw ValidationError("give at least one StRD file") }
+    }
+
+    func run() throws {
+        var results: [StRDVerification] = []
+        try reportingDataErrors {
+            for path in paths {
+                let problem = try StRDParser.parse(url: URL(fileURLWithPath: path), displayPath: path)
+                results += StRDVerifier.verify(problem)
+            }
+        }
+        let report = VerificationReport(results: results)
+        switch output.format {
+        case .text: try output.emit(report.renderText())
+        case .markdown: try output.emit(report.renderMarkdown())
+        case .csv: try output.emit(report.renderCSV())
+        case .json: try output.emit(try report.renderJSON())
+        }
+        if report.failedCount > 0 { throw ExitStatus.checkFailed }
+    }
+}

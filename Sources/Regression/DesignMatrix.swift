@@ -1,0 +1,55 @@
+import LinearAlgebra
+
+/// A regression design: the model matrix `X` with one named column per coefficient.
+///
+/// The intercept, when present, is the first column, named `(Intercept)` as in R.
+public struct DesignMatrix: Sendable {
+    /// The `n`×`p` model matrix.
+    public let matrix: Matrix
+    /// One name per column of `matrix`.
+    public let columnNames: [String]
+    /// Whether the first column is the constant 1 (changes the definition of R² and F).
+    public let hasIntercept: Bool
+
+    /// The name given to the intercept column.
+    public static let interceptName = "(Intercept)"
+
+    /// A design from predictor columns, with an intercept column first when `intercept` is true.
+    /// - Throws: ``RegressionError`` when the columns differ in length or are empty.
+    public init(predictors: [[Double]], names: [String], intercept: Bool) throws {
+        guard predictors.count == names.count else {
+            throw RegressionError.invalidDesign("\(predictors.count) predictor columns but \(names.count) names")
+        }
+        let n = predictors.first?.count ?? 0
+        if let bad = predictors.indices.first(where: { predictors[$0].count != n }) {
+            throw RegressionError.invalidDesign("predictor '\(names[bad])' has \(predictors[bad].count) values, expected \(n)")
+        }
+        var columns = predictors
+        var columnNames = names
+        if intercept {
+            columns.insert(Array(repeating: 1, count: n), at: 0)
+            columnNames.insert(Self.interceptName, at: 0)
+        }
+        guard !columns.isEmpty else { throw RegressionError.invalidDesign("the model has no terms") }
+        self.matrix = try Matrix(columnList: columns)
+        self.columnNames = columnNames
+        self.hasIntercept = intercept
+    }
+
+    /// A polynomial design in one predictor: columns `x, x², …, x^degree` (named `x`, `x^2`, …),
+    /// after an intercept column when `intercept` is true.
+    public static func polynomial(_ x: [Double], degree: Int, intercept: Bool, name: String = "x") throws -> DesignMatrix {
+        guard degree >= 1 else { throw RegressionError.invalidDesign("polynomial degree must be at least 1, got \(degree)") }
+        let powers = (1...degree).map { power in x.map { Self.power($0, power) } }
+        let names = (1...degree).map { $0 == 1 ? name : "\(name)^\($0)" }
+        return try DesignMatrix(predictors: powers, names: names, intercept: intercept)
+    }
+
+    /// `x` raised to a non-negative integer power by repeated multiplication, which is exact for
+    /// the small integers and short decimals of polynomial designs more often than `pow`.
+    public static func power(_ x: Double, _ exponent: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<exponent { result *= x }
+        return result
+    }
+}

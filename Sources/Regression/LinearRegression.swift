@@ -1,0 +1,201 @@
+import Foundation
+import LinearAlgebra
+import Probability
+
+/// Options of ``LinearRegression/fit(_:response:options:)``.
+public struct LinearRegressionOptions: Sendable, Equatable {
+    /// Relative cutoff for the numerical rank.
+    ///
+    /// The design's columns are first scaled to about unit Euclidean norm (by powers of two), then factored by QR with
+    /// column pivoting. A pivoted column `k` is *aliased* (not estimable, reported like R's `NA`)
+    /// when `|R[k,k]| ≤ rankTolerance · |R[0,0]|`, that is, when the part of the scaled column
+    /// not explained by the columns before it is below `rankTolerance`.
+    ///
+    /// The default, `1e-12`, keeps every column that a double-precision solve can still
+    /// resolve to several digits (a polynomial of degree 10 on a narrow range, whose scaled
+    /// condition number is about 5·10⁹, keeps all its columns) while it still catches columns
+    /// that are exact linear combinations of others up to rounding (relative size about 10⁻¹⁵).
+    /// R's `lm` uses `1e-7` on unscaled columns and declares such polynomials rank deficient.
+    public var rankTolerance: Double
+    /// Level of the coefficient confidence intervals, in (0, 1).
+    public var confidenceLevel: Double
+    /// Steps of iterative refinement of the solution and residual together, with the residuals
+    /// of the augmented system accumulated in extended precision (`Float80` where the platform
+    /// has it). Refinement removes most of the rounding error of ill-conditioned designs.
+    public var refinementSteps: Int
+
+    public init(rankTolerance: Double = 1e-12, confidenceLevel: Double = 0.95, refinementSteps: Int = 2) {
+        self.rankTolerance = rankTolerance
+        self.confidenceLevel = confidenceLevel
+        self.refinementSteps = refinementSteps
+    }
+
+    /// Checks that every option lies in its domain.
+    public func validate() throws {
+        guard rankTolerance > 0, rankTolerance < 1 else {
+            throw RegressionError.invalidDesign("rank tolerance must lie in (0, 1), got \(rankTolerance)")
+        }
+        guard confidenceLevel > 0, confidenceLevel < 1 else {
+            throw RegressionError.invalidDesign("confidence level must lie in (0, 1), got \(confidenceLevel)")
+        }
+        guard refinementSteps >= 0 else {
+            throw RegressionError.invalidDesign("refinement steps must be non-negative, got \(refinementSteps)")
+        }
+    }
+}
+
+/// Ordinary least squares by rank-revealing QR, never through the normal equations.
+///
+/// Algorithm:
+/// 1. scale each column of `X` to about unit norm (`s_j` = the power of two nearest below `‖X_j‖₂`,
+///    so that scaling introduces no rounding);
+/// 2. factor `X·S⁻¹·P = Q·R` by Householder QR with column pivoting (LAPACK `dgeqp3`);
+/// 3. determine the rank with ``LinearRegressionOptions/rankTolerance``;
+/// 4. solve `R₁₁·z = (Qᵀy)₁` for the estimable coefficients, then refine solution and residual
+///    together (Björck) with residuals accumulated in extended precision;
+/// 5. covariance `σ²·S⁻¹·R₁₁⁻¹·R₁₁⁻ᵀ·S⁻¹` with `σ² = RSS / (n − rank)`.
+public enum LinearRegression {
+    /// Fits `response ≈ design · β`.
+    /// - Throws: ``RegressionError`` for mismatched lengths, non-finite values, fewer
+    ///   observations than coefficients, or a numerical failure.
+    public static func fit(
+        _ design: DesignMatrix, response: [Double], options: LinearRegressionOptions = .init()
+    ) throws -> LinearRegressionResult {
+        try options.validate()
+        let x = design.matrix
+        let (n, p) = (x.rows, x.columns)
+        guard response.count == n else {
+            throw RegressionError.invalidDesign("the response has \(response.count) values, the design \(n) rows")
+        }
+        guard n >= p else { throw RegressionError.tooFewObservations(observations: n, coefficients: p) }
+        if let i = response.firstIndex(where: { !$0.isFinite }) {
+            throw RegressionError.nonFinite("response value \(i + 1) is \(response[i])")
+        }
+        if let index = x.elements.firstIndex(where: { !$0.isFinite }) {
+            throw RegressionError.nonFinite("column '\(design.columnNames[index / n])', row \(index % n + 1) is \(x.elements[index])")
+        }
+
+        // Scales are the powers of two nearest the column norms, so that scaling is exact and
+        // the refinement below works on the very problem the user gave.
+        let scales = (0..<p).map { j -> Double in
+            let norm = ExtendedSum.euclideanNorm(x.column(j))
+            return norm > 0 && norm.isFinite ? Double(sign: .plus, exponent: norm.exponent, significand: 1) : 1
+        }
+        var scaled = x
+        for j in 0..<p { for i in 0..<n { scaled[i, j] /= scales[j] } }
+
+        let qr: PivotedQR
+        do { qr = try PivotedQR(scaled) } catch { throw RegressionError.numerical("\(error)") }
+        let rank = qr.rank(relativeTolerance: options.rankTolerance)
+        let kept = Array(qr.permutation.prefix(rank))
+
+        var scaledSolution = try solve(qr, response, rank: rank)
+        do {
+            try refine(&scaledSolution, qr: qr, design: scaled, response: response, rank: rank, steps: options.refinementSteps)
+        } catch { throw RegressionError.numerical("\(error)") }
+        let estimates = (0..<p).map { scaledSolution[$0] / scales[$0] }
+        let residuals = ExtendedSum.residuals(x, estimates, response)
+        let fitted = (0..<n).map { response[$0] - residuals[$0] }
+        let rss = ExtendedSum.sumOfSquares(residuals)
+
+        let df = n - rank
+        var standardErrors = [Double?](repeating: nil, count: p)
+        if df > 0 {
+            let sigma = (rss / Double(df)).squareRoot()
+            let inverseR: Matrix
+            do { inverseR = try qr.inverseOfLeadingR(rank: rank) } catch { throw RegressionError.numerical("\(error)") }
+            for (k, column) in kept.enumerated() {
+                let rowNorm = ExtendedSum.euclideanNorm(inverseR.row(k))
+                standardErrors[column] = sigma * rowNorm / scales[column]
+            }
+        }
+        let conditionNumber = try scaledConditionNumber(qr, rank: rank)
+        let aliases = try aliasedColumns(qr, rank: rank, scales: scales, names: design.columnNames)
+
+        return try LinearRegressionResult(
+            columnNames: design.columnNames, hasIntercept: design.hasIntercept,
+            estimates: estimates, estimable: Set(kept), standardErrors: standardErrors,
+            response: response, fitted: fitted, residuals: residuals, residualSumOfSquares: rss,
+            rank: rank, conditionNumber: conditionNumber, aliases: aliases,
+            confidenceLevel: options.confidenceLevel)
+    }
+
+    /// Björck's iterative refinement of the least-squares solution and its residual together
+    /// (Björck 1967; *Numerical Methods for Least Squares Problems*, 1996, §2.9): each step
+    /// solves the augmented system `[I A; Aᵀ 0]·[δr; δx] = [f; g]` with `f = y − r − A·x` and
+    /// `g = −Aᵀ·r` accumulated in extended precision, using the QR factors already computed.
+    /// Refining `r` as well removes the error term proportional to the residual that plain
+    /// refinement of `x` leaves, so large-residual problems gain their lost digits too.
+    private static func refine(_ x: inout [Double], qr: PivotedQR, design a: Matrix, response y: [Double], rank: Int, steps: Int) throws {
+        guard steps > 0, rank > 0 else { return }
+        let kept = Array(qr.permutation.prefix(rank))
+        // The residual is kept in extended precision: stored in double, its rounding alone
+        // (ε·|rᵢ|) would bound the attainable accuracy of large-residual problems.
+        var r = ExtendedSum.wideResiduals(a, x, y)
+        for _ in 0..<steps {
+            let f = ExtendedSum.augmentedResidual(a, x, y, r)
+            let g = kept.map { -ExtendedSum.dot(a.column($0), r) }
+            let h = try qr.solveUpperTriangular(g, transposed: true)
+            var d = try qr.qTransposed(times: f)
+            let dx = try qr.solveUpperTriangular((0..<rank).map { d[$0] - h[$0] })
+            for k in 0..<rank { d[k] = h[k] }
+            let dr = try qr.q(times: d)
+            for (k, column) in kept.enumerated() { x[column] += dx[k] }
+            for i in r.indices { r[i] += ExtendedSum.Wide(dr[i]) }
+        }
+    }
+
+    private static func solve(_ qr: PivotedQR, _ rhs: [Double], rank: Int) throws -> [Double] {
+        do { return try qr.solveLeastSquares(rhs, rank: rank) } catch { throw RegressionError.numerical("\(error)") }
+    }
+
+    /// The 2-norm condition number of the kept scaled columns: `σ_max/σ_min` of `R₁₁`.
+    private static func scaledConditionNumber(_ qr: PivotedQR, rank: Int) throws -> Double {
+        guard rank > 0 else { return .infinity }
+        let r = qr.r
+        var leading = Matrix(rows: rank, columns: rank)
+        for j in 0..<rank { for i in 0...j { leading[i, j] = r[i, j] } }
+        do { return try SingularValueDecomposition(leading).conditionNumber } catch {
+            throw RegressionError.numerical("\(error)")
+        }
+    }
+
+    /// For each aliased column, its expression as a combination of the estimable ones:
+    /// `X_k ≈ Σ c_i X_i` from `R₁₁·c = R₁₂[:,k]`, unscaled.
+    private static func aliasedColumns(_ qr: PivotedQR, rank: Int, scales: [Double], names: [String]) throws -> [Alias] {
+        let p = qr.columns
+        guard rank < p else { return [] }
+        let r = qr.r
+        return try (rank..<p).map { k in
+            let column = qr.permutation[k]
+            let rhs = (0..<rank).map { r[$0, k] }
+            let combination = rank > 0 ? try qr.solveUpperTriangular(rhs) : []
+            let terms = combination.enumerated().compactMap { index, coefficient -> Alias.Term? in
+                let other = qr.permutation[index]
+                let value = coefficient * scales[column] / scales[other]
+                return abs(coefficient) > 1e-9 ? Alias.Term(column: names[other], coefficient: value) : nil
+            }
+            return Alias(column: names[column], combination: terms)
+        }
+    }
+}
+
+/// A column that is (numerically) a linear combination of other columns, so that its
+/// coefficient cannot be estimated.
+public struct Alias: Sendable, Equatable, CustomStringConvertible {
+    /// One term `coefficient · column` of the combination.
+    public struct Term: Sendable, Equatable {
+        public let column: String
+        public let coefficient: Double
+    }
+    /// The aliased column.
+    public let column: String
+    /// The combination of estimable columns it equals (empty for an all-zero column).
+    public let combination: [Term]
+
+    public var description: String {
+        guard !combination.isEmpty else { return "'\(column)' is zero in every row" }
+        let terms = combination.map { String(format: "%.6g·%@", $0.coefficient, $0.column) }.joined(separator: " + ")
+        return "'\(column)' = \(terms)"
+    }
+}

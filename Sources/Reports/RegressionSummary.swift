@@ -1,0 +1,132 @@
+import Foundation
+import Regression
+
+/// Renders a ``LinearRegressionResult`` as text (like R's `summary.lm`), Markdown, CSV or JSON.
+public struct RegressionSummary: Sendable {
+    public let result: LinearRegressionResult
+    /// What was fitted, for the header (e.g. `y ~ x1 + x2 (data.csv)`).
+    public let description: String
+
+    public init(result: LinearRegressionResult, description: String) {
+        self.result = result
+        self.description = description
+    }
+
+    /// The coefficient table.
+    public var coefficientTable: Table {
+        let level = NumberFormat.significant(result.confidenceLevel * 100, digits: 3)
+        var table = Table(columns: [
+            .init("term", .left), .init("estimate"), .init("std_error"), .init("t_value"), .init("p_value"),
+            .init("ci_lower_\(level)"), .init("ci_upper_\(level)"),
+        ])
+        for c in result.coefficients {
+            table.append([
+                c.name, c.isAliased ? "NA (aliased)" : NumberFormat.significant(c.estimate, digits: 10),
+                NumberFormat.significant(c.standardError, digits: 6), NumberFormat.significant(c.tValue, digits: 5),
+                NumberFormat.pValue(c.pValue), NumberFormat.significant(c.confidenceLower, digits: 8),
+                NumberFormat.significant(c.confidenceUpper, digits: 8),
+            ])
+        }
+        return table
+    }
+
+    /// The fit statistics as label/value lines.
+    public var statistics: [(String, String)] {
+        let r = result
+        var lines: [(String, String)] = [
+            ("observations", "\(r.observationCount)"),
+            ("rank", "\(r.rank) of \(r.coefficients.count) coefficients"),
+            ("residual df", "\(r.residualDegreesOfFreedom)"),
+            ("residual sum of squares", NumberFormat.significant(r.residualSumOfSquares, digits: 12)),
+            ("residual standard deviation", NumberFormat.significant(r.residualStandardDeviation, digits: 12)),
+            ("R-squared", NumberFormat.significant(r.rSquared, digits: 10)),
+            ("adjusted R-squared", NumberFormat.significant(r.adjustedRSquared, digits: 10)),
+            ("F statistic", r.fStatistic.map {
+                "\(NumberFormat.significant($0, digits: 8)) on \(r.fDegreesOfFreedom.numerator) and \(r.fDegreesOfFreedom.denominator) df, p-value \(NumberFormat.pValue(r.fPValue))"
+            } ?? "NA"),
+            ("log-likelihood", NumberFormat.significant(r.logLikelihood, digits: 10)),
+            ("AIC", NumberFormat.significant(r.aic, digits: 10)),
+            ("BIC", NumberFormat.significant(r.bic, digits: 10)),
+            ("condition number (scaled columns)", NumberFormat.significant(r.conditionNumber, digits: 4)),
+        ]
+        for alias in r.aliases { lines.append(("aliased", alias.description)) }
+        return lines
+    }
+
+    public func renderText() -> String {
+        let width = statistics.map(\.0.count).max() ?? 0
+        var out = "Linear regression: \(description)\n\n" + coefficientTable.renderText() + "\n"
+        for (label, value) in statistics {
+            out += label + String(repeating: " ", count: width - label.count) + "  " + value + "\n"
+        }
+        if !result.aliases.isEmpty {
+            out += "\nNote: \(result.aliases.count) coefficient(s) not estimable because of aliased columns (NA above).\n"
+        }
+        return out
+    }
+
+    public func renderMarkdown() -> String {
+        var out = "### Linear regression: \(description)\n\n" + coefficientTable.renderMarkdown() + "\n"
+        var stats = Table(columns: [.init("statistic", .left), .init("value", .left)])
+        for (label, value) in statistics { stats.append([label, value]) }
+        return out + stats.renderMarkdown()
+    }
+
+    public func renderCSV() -> String { coefficientTable.renderCSV() }
+
+    public func renderJSON() throws -> String { try JSONOutput.render(Document(result, description)) }
+
+    /// The JSON shape: snake_case keys, `null` for NA.
+    struct Document: Encodable {
+        struct Coefficient: Encodable {
+            let name: String
+            @FiniteOrNull var estimate: Double?
+            @FiniteOrNull var stdError: Double?
+            @FiniteOrNull var tValue: Double?
+            @FiniteOrNull var pValue: Double?
+            @FiniteOrNull var ciLower: Double?
+            @FiniteOrNull var ciUpper: Double?
+            let aliased: Bool
+        }
+        let model: String
+        let n: Int
+        let rank: Int
+        let df: Int
+        @FiniteOrNull var rss: Double?
+        @FiniteOrNull var sigma: Double?
+        @FiniteOrNull var rSquared: Double?
+        @FiniteOrNull var adjustedRSquared: Double?
+        @FiniteOrNull var fStatistic: Double?
+        @FiniteOrNull var fPValue: Double?
+        @FiniteOrNull var logLikelihood: Double?
+        @FiniteOrNull var aic: Double?
+        @FiniteOrNull var bic: Double?
+        @FiniteOrNull var conditionNumber: Double?
+        let confidenceLevel: Double
+        let aliases: [String]
+        let coefficients: [Coefficient]
+
+        init(_ r: LinearRegressionResult, _ description: String) {
+            model = description
+            n = r.observationCount
+            rank = r.rank
+            df = r.residualDegreesOfFreedom
+            rss = r.residualSumOfSquares
+            sigma = r.residualStandardDeviation
+            rSquared = r.rSquared
+            adjustedRSquared = r.adjustedRSquared
+            fStatistic = r.fStatistic
+            fPValue = r.fPValue
+            logLikelihood = r.logLikelihood
+            aic = r.aic
+            bic = r.bic
+            conditionNumber = r.conditionNumber
+            confidenceLevel = r.confidenceLevel
+            aliases = r.aliases.map(\.description)
+            coefficients = r.coefficients.map {
+                Coefficient(name: $0.name, estimate: $0.estimate, stdError: $0.standardError, tValue: $0.tValue,
+                            pValue: $0.pValue, ciLower: $0.confidenceLower, ciUpper: $0.confidenceUpper, aliased: $0.isAliased)
+            }
+        }
+    }
+}

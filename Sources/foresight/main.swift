@@ -1,0 +1,3 @@
+import ForesightCLI
+
+Foresight.main()
