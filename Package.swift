@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "Verification", dependencies: ["Datasets", "Regression", "CurveFitting"]),
 
         // MARK: Output
-        .target(name: "Reports", dependencies: ["Regression", "Verification"]),
+        .target(name: "Reports", dependencies: ["Regression", "CurveFitting", "Verification"]),
 
         // MARK: Command line
         .target(

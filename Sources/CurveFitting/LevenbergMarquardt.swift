@@ -63,6 +63,7 @@ public struct LevenbergMarquardt: Sendable {
     private var radius = 0.0
     private var lambda = 0.0
     private var scaledParameterNorm = 0.0
+    private var lastTrialWasFinite = true
     // Scratch buffers.
     private var gradient: [Double]
     private var trialPhi: [Double]
@@ -284,6 +285,7 @@ public struct LevenbergMarquardt: Sendable {
 
             evaluations += 1
             let finite = evaluator.residuals(trialPhi, into: &trialResiduals) == nil
+            lastTrialWasFinite = finite
             let trialObjective = finite ? evaluator.objective(trialResiduals) : .infinity
 
             // Predicted and actual relative reductions (MINPACK's formulas, with F = ‖r‖²).
@@ -351,6 +353,10 @@ public struct LevenbergMarquardt: Sendable {
                 termination = .failed(.nonFiniteModel("the objective is not finite"))
             } else if termination != .converged(.exactFit), let inert = parametersWithoutEffect() {
                 termination = .failed(.parametersWithoutEffect(inert))
+            } else if !lastTrialWasFinite, termination != .converged(.gradient), gradientCosine() > 1e-6 {
+                // The steps that would still lower the objective leave the region where the model
+                // is defined: the best point lies on its edge, which is not a minimum.
+                termination = .failed(.domainEdge(gradientCosine: gradientCosine()))
             }
         }
         if options.recordsIterations {

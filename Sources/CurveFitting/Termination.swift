@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a fit ended: a small set of outcomes, each saying whether the estimate can be used.
 public enum Termination: Sendable, Equatable, CustomStringConvertible {
     /// Which convergence criterion was met (see ``FitOptions``).
@@ -19,6 +21,10 @@ public enum Termination: Sendable, Equatable, CustomStringConvertible {
         case singularJacobianAtStart(parameters: [String])
         /// The model overflowed or became undefined everywhere the solver tried to go.
         case nonFiniteModel(String)
+        /// The objective still decreases toward parameter values where the model is not defined
+        /// (a power of a negative base, a logarithm of a negative number): no minimum inside
+        /// the model's domain.
+        case domainEdge(gradientCosine: Double)
         /// The solver stopped where the listed parameters have no effect on the model: a
         /// plateau, not a minimum.
         case parametersWithoutEffect([String])
@@ -32,6 +38,10 @@ public enum Termination: Sendable, Equatable, CustomStringConvertible {
                     + "cannot be identified separately there; choose other start values"
             case .nonFiniteModel(let message):
                 return "the model overflowed or is undefined: \(message)"
+            case .domainEdge(let cosine):
+                return "stopped at the edge of the region where the model is defined: the fit keeps improving toward "
+                    + "parameter values where the model is not finite (gradient cosine \(String(format: "%.2g", cosine))); "
+                    + "the data do not support this model — constrain it with bounds or choose another model"
             case .parametersWithoutEffect(let names):
                 return "stopped on a plateau where \(names.joined(separator: ", ")) no longer affect"
                     + " the model (e.g. an exponential underflowed); this is not a minimum — try other start values"

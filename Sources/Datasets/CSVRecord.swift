@@ -49,23 +49,32 @@ public struct CSVRecord: Sendable, Equatable {
     }
 
     /// The text of the field at `index` (a 0-based column index).
+    ///
+    /// - Precondition: `index` is a column index of the header.
     public func field(at index: Int) -> String {
-        storage.string(row: row, column: index)
+        checkIndex(index)
+        return storage.string(row: row, column: index)
     }
 
     /// The finite number in the field at `index` (a 0-based column index, as returned by
     /// ``CSVRecordStream/columnIndex(named:)``).
     ///
     /// Spaces and tabs around the number are ignored; see ``CSVTable/numbers(column:)`` for the syntax.
+    /// - Precondition: `index` is a column index of the header.
     /// - Throws: ``DataError`` at the field for a missing, non-numeric or non-finite value.
     public func number(at index: Int) throws -> Double {
-        try storage.number(row: row, column: index)
+        checkIndex(index)
+        return try storage.number(row: row, column: index)
     }
 
     /// The finite number in the column called `name`.
     /// - Throws: ``DataError`` for an unknown column name, or as ``number(at:)``.
     public func number(column name: String) throws -> Double {
         try number(at: storage.header.index(of: name))
+    }
+
+    private func checkIndex(_ index: Int) {
+        precondition(index >= 0 && index < storage.columnCount, "field index out of range")
     }
 
     /// Whether both records have the same source, header, line, fields and field positions.

@@ -35,7 +35,7 @@ public struct CSVTable: Sendable {
     ///
     /// - Precondition: both indices are in range.
     public subscript(row: Int, column: Int) -> String {
-        precondition(column >= 0 && column < columnCount, "column index out of range")
+        precondition(row >= 0 && row < rowCount && column >= 0 && column < columnCount, "cell index out of range")
         return storage.string(row: row, column: column)
     }
 

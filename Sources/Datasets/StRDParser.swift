@@ -254,7 +254,9 @@ private struct StRDFile {
             guard words.count == 2, words[1].text == "Observations", let count = Int(words[0].text) else { return nil }
             return (count, line.number)
         }.first
-        for statement in stated + Array(headerStatement.map { [$0] } ?? []) where statement.count != rows.count {
+        var statements = stated
+        if let headerStatement { statements.append(headerStatement) }
+        for statement in statements where statement.count != rows.count {
             throw file.error("the file states \(statement.count) observations but the data (lines "
                              + "\(rows.lowerBound) to \(rows.upperBound)) has \(rows.count)", line: statement.line)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CurveFitting
 import Datasets
 import Foundation
 import LinearAlgebra
@@ -29,6 +30,15 @@ func reportingDataErrors(_ body: () throws -> Void) throws {
         printError(error.description)
         throw ExitStatus.badData
     } catch let error as LinearAlgebraError {
+        printError(error.description)
+        throw ExitStatus.badData
+    } catch let error as FitError {
+        printError(error.description)
+        throw ExitStatus.badData
+    } catch let error as GrowthModelError {
+        printError(error.description)
+        throw ExitStatus.badData
+    } catch let error as DataErrors {
         printError(error.description)
         throw ExitStatus.badData
     }

@@ -12,7 +12,7 @@ public struct Foresight: ParsableCommand {
             1 a check failed (verify).
             """,
         version: version,
-        subcommands: [Regress.self, Verify.self]
+        subcommands: [Fit.self, Regress.self, Verify.self]
     )
 
     public init() {}

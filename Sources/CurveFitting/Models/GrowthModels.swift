@@ -27,6 +27,24 @@ public enum GrowthModels {
         throw GrowthModelError.unknownModel(name: name, suggestion: closestName(to: key), validNames: names)
     }
 
+    /// The model called `name` with its time origin at `origin` (`t = x − origin`) for the
+    /// models that have one (exponential, Gompertz, Weibull, monomolecular, Bass). The others are
+    /// unchanged by a shift of x (their location parameter absorbs it), so `origin` is ignored.
+    ///
+    /// Calendar-year data need an origin near the data for the Gompertz and Bass models: with
+    /// origin 0, `b3^x` at x ≈ 2020 overflows.
+    public static func named(_ name: String, origin: Double) throws -> any SelfStartingModel {
+        let model = try named(name)
+        switch model {
+        case is ExponentialGrowth: return ExponentialGrowth(origin: origin)
+        case is GompertzGrowth: return GompertzGrowth(origin: origin)
+        case is WeibullGrowth: return WeibullGrowth(origin: origin)
+        case is MonomolecularGrowth: return MonomolecularGrowth(origin: origin)
+        case is BassDiffusion: return BassDiffusion(origin: origin)
+        default: return model
+        }
+    }
+
     /// The valid name nearest to `key` by edit distance, if it is at most two edits away or
     /// begins with `key`.
     static func closestName(to key: String) -> String? {

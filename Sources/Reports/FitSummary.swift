@@ -1,0 +1,122 @@
+import CurveFitting
+import Foundation
+
+/// Renders a nonlinear ``FitResult`` as text (like R's `summary.nls`), Markdown, CSV or JSON
+/// (the shape of DESIGN.md's fit contract).
+public struct FitSummary: Sendable {
+    public let result: FitResult
+    /// The model's name (`logistic`) or formula.
+    public let model: String
+    /// What was fitted, for the header.
+    public let description: String
+
+    public init(result: FitResult, model: String, description: String) {
+        self.result = result
+        self.model = model
+        self.description = description
+    }
+
+    public var parameterTable: Table {
+        let level = NumberFormat.significant(result.confidenceLevel * 100, digits: 3)
+        var table = Table(columns: [
+            .init("parameter", .left), .init("estimate"), .init("std_error"), .init("t_value"), .init("p_value"),
+            .init("ci_lower_\(level)"), .init("ci_upper_\(level)"),
+        ])
+        for p in result.parameters {
+            table.append([
+                p.name, NumberFormat.significant(p.estimate, digits: 10), NumberFormat.significant(p.standardError, digits: 6),
+                NumberFormat.significant(p.tValue, digits: 5), NumberFormat.pValue(p.pValue),
+                NumberFormat.significant(p.confidenceLower, digits: 8), NumberFormat.significant(p.confidenceUpper, digits: 8),
+            ])
+        }
+        return table
+    }
+
+    public var statistics: [(String, String)] {
+        let r = result
+        var lines: [(String, String)] = [
+            ("status", "\(r.termination.status): \(r.termination.message)"),
+            ("iterations", "\(r.iterations) (\(r.evaluations) evaluations)"),
+            ("observations", "\(r.observationCount), residual df \(r.residualDegreesOfFreedom)"),
+            ("residual sum of squares", NumberFormat.significant(r.residualSumOfSquares, digits: 12)),
+            ("residual standard deviation", NumberFormat.significant(r.residualStandardDeviation, digits: 10)),
+            ("log-likelihood", NumberFormat.significant(r.logLikelihood, digits: 10)),
+            ("AIC / AICc / BIC", [r.aic, r.aicc, r.bic].map { NumberFormat.significant($0, digits: 8) }.joined(separator: " / ")),
+        ]
+        if let reason = r.covarianceUnavailableReason { lines.append(("covariance", "not estimable: \(reason)")) }
+        for note in r.notes { lines.append(("note", note)) }
+        return lines
+    }
+
+    public func renderText() -> String {
+        let width = statistics.map(\.0.count).max() ?? 0
+        var out = "Nonlinear least squares: \(description)\n\n" + parameterTable.renderText() + "\n"
+        for (label, value) in statistics {
+            out += label + String(repeating: " ", count: width - label.count) + "  " + value + "\n"
+        }
+        return out
+    }
+
+    public func renderMarkdown() -> String {
+        var stats = Table(columns: [.init("statistic", .left), .init("value", .left)])
+        for (label, value) in statistics { stats.append([label, value]) }
+        return "### Nonlinear least squares: \(description)\n\n" + parameterTable.renderMarkdown() + "\n" + stats.renderMarkdown()
+    }
+
+    public func renderCSV() -> String { parameterTable.renderCSV() }
+
+    public func renderJSON() throws -> String { try JSONOutput.render(Document(self)) }
+
+    struct Document: Encodable {
+        struct Parameter: Encodable {
+            let name: String
+            @FiniteOrNull var estimate: Double?
+            @FiniteOrNull var stdError: Double?
+            @FiniteOrNull var tValue: Double?
+            @FiniteOrNull var pValue: Double?
+            @FiniteOrNull var ciLower: Double?
+            @FiniteOrNull var ciUpper: Double?
+        }
+        let model: String
+        let n: Int
+        let df: Int
+        let status: String
+        let usable: Bool
+        let message: String
+        let iterations: Int
+        let evaluations: Int
+        @FiniteOrNull var rss: Double?
+        @FiniteOrNull var sigma: Double?
+        @FiniteOrNull var logLikelihood: Double?
+        @FiniteOrNull var aic: Double?
+        @FiniteOrNull var aicc: Double?
+        @FiniteOrNull var bic: Double?
+        let covarianceNote: String?
+        let notes: [String]
+        let parameters: [Parameter]
+
+        init(_ s: FitSummary) {
+            let r = s.result
+            model = s.model
+            n = r.observationCount
+            df = r.residualDegreesOfFreedom
+            status = r.termination.status
+            usable = r.isUsable
+            message = r.termination.message
+            iterations = r.iterations
+            evaluations = r.evaluations
+            rss = r.residualSumOfSquares
+            sigma = r.residualStandardDeviation
+            logLikelihood = r.logLikelihood
+            aic = r.aic
+            aicc = r.aicc
+            bic = r.bic
+            covarianceNote = r.covarianceUnavailableReason
+            notes = r.notes
+            parameters = r.parameters.map {
+                Parameter(name: $0.name, estimate: $0.estimate, stdError: $0.standardError, tValue: $0.tValue,
+                          pValue: $0.pValue, ciLower: $0.confidenceLower, ciUpper: $0.confidenceUpper)
+            }
+        }
+    }
+}
