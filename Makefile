@@ -19,7 +19,7 @@ build: deps
 	swift build -c release --product foresight
 
 run: build
-	$(FORESIGHT) verify strd Data/reference/strd/linear/*.dat
+	$(FORESIGHT) verify strd Data/reference/strd/linear/*.dat Data/reference/strd/nonlinear/*.dat
 
 test: deps
 	swift test --parallel

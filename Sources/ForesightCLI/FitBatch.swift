@@ -1,0 +1,249 @@
+import ArgumentParser
+import CurveFitting
+import Datasets
+import Foundation
+import Reports
+
+/// `foresight fit-batch`: many independent series from a long-format CSV, streamed.
+struct FitBatch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fit-batch",
+        abstract: "Fit a growth model to every series of a long-format CSV (series id, x, y), streamed with bounded memory.",
+        discussion: """
+            Rows of one series must be contiguous. Series are read in chunks, fitted in parallel \
+            (--threads) and written as they finish, one output row per series with estimates, \
+            standard errors, RSS and status; a series that fails is reported in its row and never \
+            stops the batch. --shard i/n keeps the series whose id hashes (FNV-1a) to i modulo n, \
+            so n array jobs cover every series exactly once and their outputs concatenate.
+            """
+    )
+
+    @Option(help: "Long-format CSV file with a header row.")
+    var data: String
+
+    @Option(help: "Series id column.")
+    var group: String
+
+    @Option(help: "Predictor column.")
+    var x: String
+
+    @Option(help: "Response column.")
+    var y: String
+
+    @Option(help: "Growth model name.")
+    var model: String
+
+    @Option(help: "Time origin for models that have one (t = x - origin).")
+    var origin: Double = 0
+
+    @Option(help: "Worker threads.")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Process only shard i of n (0-based), e.g. 0/4.")
+    var shard: String?
+
+    @Option(help: "Series per chunk held in memory at once.")
+    var chunkSeries: Int = 4096
+
+    @Flag(help: "Show progress on standard error even when it is not a terminal.")
+    var progress = false
+
+    @Option(help: "Output CSV file (written atomically).")
+    var out: String
+
+    func validate() throws {
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard chunkSeries >= 1 else { throw ValidationError("--chunk-series must be at least 1") }
+        _ = try parsedShard()
+        do { _ = try GrowthModels.named(model, origin: origin) } catch { throw ValidationError("\(error)") }
+    }
+
+    func parsedShard() throws -> (index: Int, count: Int)? {
+        guard let shard else { return nil }
+        let parts = shard.split(separator: "/").map { Int($0) }
+        guard parts.count == 2, let i = parts[0], let n = parts[1], n >= 1, i >= 0, i < n else {
+            throw ValidationError("--shard takes i/n with 0 <= i < n, e.g. --shard 0/4; got '\(shard)'")
+        }
+        return (i, n)
+    }
+
+    func run() throws {
+        let curve = try GrowthModels.named(model, origin: origin)
+        let shardSpec = try parsedShard()
+        try reportingDataErrors {
+            let stream = try CSVRecordStream(url: URL(fileURLWithPath: data), displayPath: data)
+            let columns = (try stream.columnIndex(named: group), try stream.columnIndex(named: x), try stream.columnIndex(named: y))
+            let writer = try BatchOutputWriter(path: out, parameterNames: curve.parameterNames)
+            let reporter = ProgressReporter(enabled: progress || isatty(STDERR_FILENO) == 1)
+            var chunk = SeriesChunk()
+            var seen = Set<UInt64>()
+            var current: String?
+            func flush() throws {
+                guard !chunk.isEmpty else { return }
+                let rows = chunk.fit(model: curve, threads: threads)
+                try writer.write(rows)
+                reporter.advance(by: rows.count)
+                chunk = SeriesChunk()
+            }
+            while let record = try stream.next() {
+                let id = record.field(at: columns.0)
+                if id != current {
+                    let key = SeriesHash.fnv1a(id)
+                    guard seen.insert(key).inserted else {
+                        throw DataError(file: data, line: record.line, message: "rows of series '\(id)' are not contiguous; sort the file by '\(group)'")
+                    }
+                    current = id
+                    if let shardSpec, Int(key % UInt64(shardSpec.count)) != shardSpec.index {
+                        chunk.skipping = true
+                        continue
+                    }
+                    chunk.skipping = false
+                    if chunk.count >= chunkSeries { try flush() }
+                    chunk.begin(id)
+                }
+                if chunk.skipping { continue }
+                do {
+                    chunk.append(x: try record.number(at: columns.1), y: try record.number(at: columns.2))
+                } catch {
+                    chunk.invalidate(reason: "\(error)")
+                }
+            }
+            try flush()
+            try writer.finish()
+            reporter.finish()
+        }
+    }
+}
+
+/// Stable 64-bit FNV-1a hash of a series id, for sharding and duplicate detection.
+enum SeriesHash {
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+}
+
+/// The series of one chunk in flat arrays, plus those invalidated while reading.
+struct SeriesChunk {
+    private var ids: [String] = []
+    private var offsets: [Int] = [0]
+    private var x: [Double] = []
+    private var y: [Double] = []
+    private var invalid: [Int: String] = [:]
+    var skipping = false
+
+    var count: Int { ids.count }
+    var isEmpty: Bool { ids.isEmpty }
+
+    mutating func begin(_ id: String) {
+        ids.append(id)
+        offsets.append(x.count)
+    }
+
+    mutating func append(x value: Double, y response: Double) {
+        x.append(value)
+        y.append(response)
+        offsets[offsets.count - 1] = x.count
+    }
+
+    mutating func invalidate(reason: String) {
+        if invalid[ids.count - 1] == nil { invalid[ids.count - 1] = reason }
+    }
+
+    /// Fits the series in parallel and returns one row per series in input order; a series
+    /// with an unreadable value is reported as invalid instead.
+    func fit(model: any SelfStartingModel, threads: Int) -> [BatchOutputRow] {
+        guard let batch = try? SeriesBatch(ids: ids, offsets: offsets, x: x, y: y) else { return [] }
+        return BatchFitter.fit(batch, model: model, threads: threads).enumerated().map { k, row in
+            guard let reason = invalid[k] else { return .fitted(row) }
+            return .invalid(id: ids[k], observations: offsets[k + 1] - offsets[k], reason: reason)
+        }
+    }
+}
+
+/// One line of `fit-batch` output.
+enum BatchOutputRow {
+    case fitted(BatchFitRow)
+    case invalid(id: String, observations: Int, reason: String)
+}
+
+/// Writes batch rows to a temporary file next to the output and renames it into place at the
+/// end, so that an interrupted run leaves no half-written output.
+final class BatchOutputWriter {
+    private let target: URL
+    private let temporary: URL
+    private let handle: FileHandle
+    private let parameterNames: [String]
+
+    init(path: String, parameterNames: [String]) throws {
+        target = URL(fileURLWithPath: path)
+        temporary = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw DataError(file: path, message: "cannot create the output file")
+        }
+        handle = try FileHandle(forWritingTo: temporary)
+        self.parameterNames = parameterNames
+        let header = ["series", "status", "usable", "n", "iterations", "rss"] + parameterNames
+            + parameterNames.map { "\($0)_se" } + ["message"]
+        try handle.write(contentsOf: Data((header.joined(separator: ",") + "\n").utf8))
+    }
+
+    func write(_ rows: [BatchOutputRow]) throws {
+        var text = ""
+        let p = parameterNames.count
+        for output in rows {
+            guard case .fitted(let row) = output else {
+                if case .invalid(let id, let n, let reason) = output {
+                    let cells = [id, "invalid", "false", "\(n)", "0", ""] + Array(repeating: "", count: 2 * p) + [reason]
+                    text += cells.map(CSVField.escape).joined(separator: ",") + "\n"
+                }
+                continue
+            }
+            let estimates = row.estimates.count == p ? row.estimates.map { NumberFormat.significant($0, digits: 12) } : Array(repeating: "", count: p)
+            let errors = row.standardErrors.count == p ? row.standardErrors.map { $0.map { NumberFormat.significant($0, digits: 8) } ?? "" } : Array(repeating: "", count: p)
+            let cells = [row.id, row.status, row.isUsable ? "true" : "false", "\(row.observationCount)", "\(row.iterations)",
+                         row.residualSumOfSquares.map { NumberFormat.significant($0, digits: 12) } ?? ""] + estimates + errors + [row.message]
+            text += cells.map(CSVField.escape).joined(separator: ",") + "\n"
+        }
+        try handle.write(contentsOf: Data(text.utf8))
+    }
+
+    func finish() throws {
+        try handle.close()
+        if FileManager.default.fileExists(atPath: target.path) {
+            _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
+        } else {
+            try FileManager.default.moveItem(at: temporary, to: target)
+        }
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: temporary)
+    }
+}
+
+/// Progress on standard error: series done and rate, redrawn in place.
+final class ProgressReporter {
+    private let enabled: Bool
+    private let started = Date()
+    private var done = 0
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func advance(by count: Int) {
+        done += count
+        guard enabled else { return }
+        let rate = Double(done) / max(Date().timeIntervalSince(started), 1e-9)
+        FileHandle.standardError.write(Data("\r\(done) series fitted (\(Int(rate)) series/s)".utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\n".utf8))
+    }
+}
