@@ -23,23 +23,14 @@ func printError(_ message: String) {
 func reportingDataErrors(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let error as DataError {
-        printError(error.description)
-        throw ExitStatus.badData
-    } catch let error as RegressionError {
-        printError(error.description)
-        throw ExitStatus.badData
-    } catch let error as LinearAlgebraError {
-        printError(error.description)
-        throw ExitStatus.badData
-    } catch let error as FitError {
-        printError(error.description)
-        throw ExitStatus.badData
-    } catch let error as GrowthModelError {
-        printError(error.description)
-        throw ExitStatus.badData
-    } catch let error as DataErrors {
-        printError(error.description)
+    } catch let error where isInputError(error) {
+        printError("\(error)")
         throw ExitStatus.badData
     }
+}
+
+/// Errors that describe bad input data rather than a usage mistake or a defect.
+private func isInputError(_ error: Error) -> Bool {
+    error is DataError || error is DataErrors || error is RegressionError || error is LinearAlgebraError
+        || error is FitError || error is GrowthModelError
 }

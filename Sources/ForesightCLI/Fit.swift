@@ -99,12 +99,7 @@ struct Fit: ParsableCommand {
         let name = model ?? formula ?? ""
         let summary = FitSummary(result: result, model: name,
                                  description: "\(y) ~ \(name) (\(data), \(result.observationCount) observations)")
-        switch output.format {
-        case .text: try output.emit(summary.renderText())
-        case .markdown: try output.emit(summary.renderMarkdown())
-        case .csv: try output.emit(summary.renderCSV())
-        case .json: try output.emit(try summary.renderJSON())
-        }
+        try output.emit(summary)
         if !result.isUsable {
             printError("the fit is not usable: \(result.termination.message)")
             throw ExitStatus.checkFailed

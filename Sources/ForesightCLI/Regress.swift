@@ -65,12 +65,7 @@ struct Regress: ParsableCommand {
             let terms = design.columnNames.filter { $0 != DesignMatrix.interceptName }.joined(separator: " + ")
             let summary = RegressionSummary(
                 result: result, description: "\(y) ~ \(terms)\(noIntercept ? " - 1" : "") (\(data))")
-            switch output.format {
-            case .text: try output.emit(summary.renderText())
-            case .markdown: try output.emit(summary.renderMarkdown())
-            case .csv: try output.emit(summary.renderCSV())
-            case .json: try output.emit(try summary.renderJSON())
-            }
+            try output.emit(summary)
         }
     }
 }

@@ -35,12 +35,7 @@ struct VerifyStRD: ParsableCommand {
             }
         }
         let report = VerificationReport(results: results)
-        switch output.format {
-        case .text: try output.emit(report.renderText())
-        case .markdown: try output.emit(report.renderMarkdown())
-        case .csv: try output.emit(report.renderCSV())
-        case .json: try output.emit(try report.renderJSON())
-        }
+        try output.emit(report)
         if report.failedCount > 0 { throw ExitStatus.checkFailed }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// Renders a nonlinear ``FitResult`` as text (like R's `summary.nls`), Markdown, CSV or JSON
 /// (the shape of DESIGN.md's fit contract).
-public struct FitSummary: Sendable {
+public struct FitSummary: RenderableReport, Sendable {
     public let result: FitResult
     /// The model's name (`logistic`) or formula.
     public let model: String
@@ -32,35 +32,30 @@ public struct FitSummary: Sendable {
         return table
     }
 
-    public var statistics: [(String, String)] {
+    public var statistics: StatisticsBlock {
         let r = result
-        var lines: [(String, String)] = [
-            ("status", "\(r.termination.status): \(r.termination.message)"),
-            ("iterations", "\(r.iterations) (\(r.evaluations) evaluations)"),
-            ("observations", "\(r.observationCount), residual df \(r.residualDegreesOfFreedom)"),
-            ("residual sum of squares", NumberFormat.significant(r.residualSumOfSquares, digits: 12)),
-            ("residual standard deviation", NumberFormat.significant(r.residualStandardDeviation, digits: 10)),
-            ("log-likelihood", NumberFormat.significant(r.logLikelihood, digits: 10)),
-            ("AIC / AICc / BIC", [r.aic, r.aicc, r.bic].map { NumberFormat.significant($0, digits: 8) }.joined(separator: " / ")),
+        var lines: [StatisticsBlock.Line] = [
+            .init("status", "\(r.termination.status): \(r.termination.message)"),
+            .init("iterations", "\(r.iterations) (\(r.evaluations) evaluations)"),
+            .init("observations", "\(r.observationCount), residual df \(r.residualDegreesOfFreedom)"),
+            .init("residual sum of squares", NumberFormat.significant(r.residualSumOfSquares, digits: 12)),
+            .init("residual standard deviation", NumberFormat.significant(r.residualStandardDeviation, digits: 10)),
+            .init("log-likelihood", NumberFormat.significant(r.logLikelihood, digits: 10)),
+            .init("AIC / AICc / BIC", [r.aic, r.aicc, r.bic].map { NumberFormat.significant($0, digits: 8) }.joined(separator: " / ")),
         ]
-        if let reason = r.covarianceUnavailableReason { lines.append(("covariance", "not estimable: \(reason)")) }
-        for note in r.notes { lines.append(("note", note)) }
-        return lines
+        if let reason = r.covarianceUnavailableReason { lines.append(.init("covariance", "not estimable: \(reason)")) }
+        for note in r.notes { lines.append(.init("note", note)) }
+        return StatisticsBlock(lines)
     }
 
     public func renderText() -> String {
-        let width = statistics.map(\.0.count).max() ?? 0
         var out = "Nonlinear least squares: \(description)\n\n" + parameterTable.renderText() + "\n"
-        for (label, value) in statistics {
-            out += label + String(repeating: " ", count: width - label.count) + "  " + value + "\n"
-        }
+        out += statistics.renderText()
         return out
     }
 
     public func renderMarkdown() -> String {
-        var stats = Table(columns: [.init("statistic", .left), .init("value", .left)])
-        for (label, value) in statistics { stats.append([label, value]) }
-        return "### Nonlinear least squares: \(description)\n\n" + parameterTable.renderMarkdown() + "\n" + stats.renderMarkdown()
+        "### Nonlinear least squares: \(description)\n\n" + parameterTable.renderMarkdown() + "\n" + statistics.renderMarkdown()
     }
 
     public func renderCSV() -> String { parameterTable.renderCSV() }

@@ -2,7 +2,7 @@ import Foundation
 import Regression
 
 /// Renders a ``LinearRegressionResult`` as text (like R's `summary.lm`), Markdown, CSV or JSON.
-public struct RegressionSummary: Sendable {
+public struct RegressionSummary: RenderableReport, Sendable {
     public let result: LinearRegressionResult
     /// What was fitted, for the header (e.g. `y ~ x1 + x2 (data.csv)`).
     public let description: String
@@ -31,34 +31,31 @@ public struct RegressionSummary: Sendable {
     }
 
     /// The fit statistics as label/value lines.
-    public var statistics: [(String, String)] {
+    public var statistics: StatisticsBlock {
         let r = result
-        var lines: [(String, String)] = [
-            ("observations", "\(r.observationCount)"),
-            ("rank", "\(r.rank) of \(r.coefficients.count) coefficients"),
-            ("residual df", "\(r.residualDegreesOfFreedom)"),
-            ("residual sum of squares", NumberFormat.significant(r.residualSumOfSquares, digits: 12)),
-            ("residual standard deviation", NumberFormat.significant(r.residualStandardDeviation, digits: 12)),
-            ("R-squared", NumberFormat.significant(r.rSquared, digits: 10)),
-            ("adjusted R-squared", NumberFormat.significant(r.adjustedRSquared, digits: 10)),
-            ("F statistic", r.fStatistic.map {
+        var lines: [StatisticsBlock.Line] = [
+            .init("observations", "\(r.observationCount)"),
+            .init("rank", "\(r.rank) of \(r.coefficients.count) coefficients"),
+            .init("residual df", "\(r.residualDegreesOfFreedom)"),
+            .init("residual sum of squares", NumberFormat.significant(r.residualSumOfSquares, digits: 12)),
+            .init("residual standard deviation", NumberFormat.significant(r.residualStandardDeviation, digits: 12)),
+            .init("R-squared", NumberFormat.significant(r.rSquared, digits: 10)),
+            .init("adjusted R-squared", NumberFormat.significant(r.adjustedRSquared, digits: 10)),
+            .init("F statistic", r.fStatistic.map {
                 "\(NumberFormat.significant($0, digits: 8)) on \(r.fDegreesOfFreedom.numerator) and \(r.fDegreesOfFreedom.denominator) df, p-value \(NumberFormat.pValue(r.fPValue))"
             } ?? "NA"),
-            ("log-likelihood", NumberFormat.significant(r.logLikelihood, digits: 10)),
-            ("AIC", NumberFormat.significant(r.aic, digits: 10)),
-            ("BIC", NumberFormat.significant(r.bic, digits: 10)),
-            ("condition number (scaled columns)", NumberFormat.significant(r.conditionNumber, digits: 4)),
+            .init("log-likelihood", NumberFormat.significant(r.logLikelihood, digits: 10)),
+            .init("AIC", NumberFormat.significant(r.aic, digits: 10)),
+            .init("BIC", NumberFormat.significant(r.bic, digits: 10)),
+            .init("condition number (scaled columns)", NumberFormat.significant(r.conditionNumber, digits: 4)),
         ]
-        for alias in r.aliases { lines.append(("aliased", alias.description)) }
-        return lines
+        for alias in r.aliases { lines.append(.init("aliased", alias.description)) }
+        return StatisticsBlock(lines)
     }
 
     public func renderText() -> String {
-        let width = statistics.map(\.0.count).max() ?? 0
         var out = "Linear regression: \(description)\n\n" + coefficientTable.renderText() + "\n"
-        for (label, value) in statistics {
-            out += label + String(repeating: " ", count: width - label.count) + "  " + value + "\n"
-        }
+        out += statistics.renderText()
         if !result.aliases.isEmpty {
             out += "\nNote: \(result.aliases.count) coefficient(s) not estimable because of aliased columns (NA above).\n"
         }
@@ -66,10 +63,7 @@ public struct RegressionSummary: Sendable {
     }
 
     public func renderMarkdown() -> String {
-        var out = "### Linear regression: \(description)\n\n" + coefficientTable.renderMarkdown() + "\n"
-        var stats = Table(columns: [.init("statistic", .left), .init("value", .left)])
-        for (label, value) in statistics { stats.append([label, value]) }
-        return out + stats.renderMarkdown()
+        "### Linear regression: \(description)\n\n" + coefficientTable.renderMarkdown() + "\n" + statistics.renderMarkdown()
     }
 
     public func renderCSV() -> String { coefficientTable.renderCSV() }

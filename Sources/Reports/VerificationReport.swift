@@ -2,7 +2,7 @@ import Foundation
 import Verification
 
 /// Renders StRD verification results as a table (text, Markdown, CSV) or JSON.
-public struct VerificationReport: Sendable {
+public struct VerificationReport: RenderableReport, Sendable {
     public let results: [StRDVerification]
 
     public init(results: [StRDVerification]) { self.results = results }
