@@ -209,19 +209,29 @@ public enum CurveFitter {
     /// - Throws: ``FitError`` for an invalid set-up; a fit that runs but fails is reported by
     ///   the result's ``FitResult/termination``, never thrown.
     public static func fit(_ problem: FitProblem, start: [Double], options: FitOptions = .init()) throws -> FitResult {
-        var attempt = options
-        var solver = try LevenbergMarquardt(problem: problem, start: start, options: attempt)
+        var solver = try LevenbergMarquardt(problem: problem, start: start, options: options)
         solver.run()
+        var kept = options
         for bound in options.restartStepBounds where !(solver.termination?.isUsable ?? false) && solver.canRestart {
+            var attempt = options
             attempt.initialStepBound = bound
             var retry = try LevenbergMarquardt(problem: problem, start: start, options: attempt)
             retry.run()
-            if retry.termination?.isUsable ?? false || retry.currentObjective < solver.currentObjective { solver = retry }
+            if retry.termination?.isUsable ?? false || retry.currentObjective < solver.currentObjective {
+                solver = retry
+                kept = attempt
+            }
         }
-        var result = FitResult(problem: problem, solver: solver, options: attempt)
-        if attempt.initialStepBound != options.initialStepBound {
-            result.notes.append("converged after restarting with initial step bound \(attempt.initialStepBound)")
+        var result = FitResult(problem: problem, solver: solver, options: kept)
+        if kept.initialStepBound != options.initialStepBound {
+            let outcome = result.isUsable ? "converged" : "best result"
+            result.notes.append("\(outcome) after restarting with initial step bound \(NumberFormatting.compact(kept.initialStepBound))")
         }
         return result
     }
+}
+
+/// Compact number text for messages.
+enum NumberFormatting {
+    static func compact(_ value: Double) -> String { String(format: "%g", value) }
 }

@@ -4,6 +4,7 @@ import Foundation
 enum FileAccess {
     /// The whole contents of the file at `url` (memory-mapped when the system considers it safe).
     static func contents(of url: URL, source: String) throws -> Data {
+        try requireRegularFile(url, source: source)
         do {
             return try Data(contentsOf: url, options: .mappedIfSafe)
         } catch {
@@ -13,6 +14,7 @@ enum FileAccess {
 
     /// A handle for reading the file at `url` from its start.
     static func handle(forReading url: URL, source: String) throws -> FileHandle {
+        try requireRegularFile(url, source: source)
         do {
             return try FileHandle(forReadingFrom: url)
         } catch {
@@ -29,12 +31,22 @@ enum FileAccess {
         }
     }
 
+    /// Rejects a directory given where a file is expected, with a message that says so.
+    private static func requireRegularFile(_ url: URL, source: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw DataError(file: source, message: "is a directory, not a file")
+        }
+    }
+
     /// A short reason for a Foundation file error.
     private static func reason(_ error: any Error) -> String {
         switch (error as? CocoaError)?.code {
         case .fileReadNoSuchFile?, .fileNoSuchFile?: return "no such file"
         case .fileReadNoPermission?: return "permission denied"
-        default: return error.localizedDescription
+        default:
+            let code = (error as NSError).code
+            return code == 0 ? "unreadable" : "unreadable (error \(code))"
         }
     }
 }

@@ -4,6 +4,7 @@ import Datasets
 import Foundation
 import LinearAlgebra
 import Regression
+import Reports
 
 /// The exit codes of the command-line contract (see DESIGN.md).
 enum ExitStatus {
@@ -11,6 +12,19 @@ enum ExitStatus {
     static let badData = ExitCode(65)
     /// A check such as `verify` failed.
     static let checkFailed = ExitCode(1)
+    /// A usage error found after parsing (`EX_USAGE`, as ArgumentParser's validation errors).
+    static let usage = ExitCode.validationFailure
+}
+
+/// Prints `message` and returns the usage-error exit, for problems with the command's arguments
+/// found while running (a formula that does not compile, bounds that contradict each other).
+func usageError(_ message: String, command: String? = nil) -> ExitCode {
+    if let command {
+        printError("\(command): \(message)\nUsage: see 'foresight \(command) --help'")
+    } else {
+        printError(message)
+    }
+    return ExitStatus.usage
 }
 
 /// Prints a message to standard error.
@@ -23,6 +37,13 @@ func printError(_ message: String) {
 func reportingDataErrors(_ body: () throws -> Void) throws {
     do {
         try body()
+    } catch let error as FitError {
+        if case .invalidData = error { printError("\(error)"); throw ExitStatus.badData }
+        throw usageError("\(error)")
+    } catch let error as OutputFileError {
+        throw usageError("\(error)")
+    } catch let error as ValidationError {
+        throw usageError(error.message)
     } catch let error where isInputError(error) {
         printError("\(error)")
         throw ExitStatus.badData
@@ -32,5 +53,5 @@ func reportingDataErrors(_ body: () throws -> Void) throws {
 /// Errors that describe bad input data rather than a usage mistake or a defect.
 private func isInputError(_ error: Error) -> Bool {
     error is DataError || error is DataErrors || error is RegressionError || error is LinearAlgebraError
-        || error is FitError || error is GrowthModelError
+        || error is GrowthModelError
 }

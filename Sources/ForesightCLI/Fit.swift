@@ -64,7 +64,9 @@ struct Fit: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    var predictorNames: [String] { x.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+    var predictorNames: [String] {
+        x.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
 
     func validate() throws {
         guard (model == nil) != (formula == nil) else { throw ValidationError("give exactly one of --model and --formula") }
@@ -98,7 +100,7 @@ struct Fit: ParsableCommand {
         guard let result else { return }
         let name = model ?? formula ?? ""
         let summary = FitSummary(result: result, model: name,
-                                 description: "\(y) ~ \(name) (\(data), \(result.observationCount) observations)")
+                                 description: "\(y) ~ \(name) (\(data), \(result.observationCount) observation\(result.observationCount == 1 ? "" : "s"))")
         try output.emit(summary)
         if !result.isUsable {
             printError("the fit is not usable: \(result.termination.message)")
@@ -109,7 +111,7 @@ struct Fit: ParsableCommand {
     /// The growth model or the compiled formula; formula errors are usage errors (exit 64).
     func buildModel() throws -> any CurveModel {
         if let model {
-            do { return try GrowthModels.named(model, origin: origin) } catch { throw ValidationError("\(error)") }
+            do { return try GrowthModels.named(model, origin: origin) } catch { throw usageError("\(error)", command: "fit") }
         }
         let formula = formula ?? ""
         do {
@@ -117,12 +119,13 @@ struct Fit: ParsableCommand {
             let used = try FormulaModel.parameterNames(in: formula, predictors: predictorNames)
             let missing = used.filter { !given.contains($0) }
             guard missing.isEmpty else {
-                throw ValidationError("the formula's parameters are \(used.joined(separator: ", ")); give start values for "
-                                      + "\(missing.joined(separator: ", ")) with --start, e.g. --start \(missing.map { "\($0)=1" }.joined(separator: ","))")
+                throw usageError("the formula's parameters are \(used.joined(separator: ", ")); give start values for "
+                                 + "\(missing.joined(separator: ", ")) with --start, e.g. --start \(missing.map { "\($0)=1" }.joined(separator: ","))",
+                                 command: "fit")
             }
             return try FormulaModel(formula: formula, parameters: given, predictors: predictorNames)
         } catch let error as FormulaError {
-            throw ValidationError(error.description)
+            throw usageError(error.description, command: "fit")
         }
     }
 
@@ -138,6 +141,6 @@ struct Fit: ParsableCommand {
 
     func bound(_ text: String?, option: String, names: [String], default value: Double) throws -> [Double] {
         guard let text else { return Array(repeating: value, count: names.count) }
-        return try NamedValues.assign(NamedValues.parse(text, option: option), to: names, default: value, option: option).map { $0 ?? value }
+        return try NamedValues.assign(NamedValues.parse(text, option: option, allowsInfinity: true), to: names, default: value, option: option).map { $0 ?? value }
     }
 }

@@ -2,8 +2,8 @@ import ArgumentParser
 
 /// Parses `name=value,name=value` lists of the command line (`--start`, `--lower`, `--upper`).
 enum NamedValues {
-    /// The pairs in order; `inf`, `-inf` are accepted as bounds.
-    static func parse(_ text: String, option: String) throws -> [(name: String, value: Double)] {
+    /// The pairs in order; `inf`, `-inf` are accepted only where `allowsInfinity` (bounds).
+    static func parse(_ text: String, option: String, allowsInfinity: Bool = false) throws -> [(name: String, value: Double)] {
         try text.split(separator: ",").map { item in
             let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty else {
@@ -15,7 +15,9 @@ enum NamedValues {
             case "-inf": value = -.infinity
             default: value = Double(parts[1])
             }
-            guard let value, !value.isNaN else { throw ValidationError("\(option): '\(parts[1])' for \(parts[0]) is not a number") }
+            guard let value, !value.isNaN, allowsInfinity || value.isFinite else {
+                throw ValidationError("\(option): '\(parts[1])' for \(parts[0]) is not a \(allowsInfinity ? "number" : "finite number")")
+            }
             return (parts[0], value)
         }
     }

@@ -22,7 +22,9 @@ public struct OutputOptions: ParsableArguments {
     /// Writes `contents` to `--out` or standard output.
     func emit(_ contents: String) throws {
         if let out {
-            try OutputFile.write(contents, to: URL(fileURLWithPath: out))
+            do { try OutputFile.write(contents, to: URL(fileURLWithPath: out)) } catch let error as OutputFileError {
+                throw usageError(error.description)
+            }
         } else {
             FileHandle.standardOutput.write(Data(contents.utf8))
         }

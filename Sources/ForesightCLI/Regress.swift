@@ -38,7 +38,9 @@ struct Regress: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    var predictorNames: [String] { x.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+    var predictorNames: [String] {
+        x.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
 
     func validate() throws {
         guard !predictorNames.isEmpty, !predictorNames.contains(where: \.isEmpty) else {
@@ -55,8 +57,9 @@ struct Regress: ParsableCommand {
     func run() throws {
         try reportingDataErrors {
             let table = try CSVReader.read(url: URL(fileURLWithPath: data), displayPath: data)
-            let response = try table.numbers(column: y)
-            let predictors = try predictorNames.map { try table.numbers(column: $0) }
+            let columns = try table.numbers(columns: [y] + predictorNames)
+            let response = columns[0]
+            let predictors = Array(columns.dropFirst())
             let design = degree > 1
                 ? try DesignMatrix.polynomial(predictors[0], degree: degree, intercept: !noIntercept, name: predictorNames[0])
                 : try DesignMatrix(predictors: predictors, names: predictorNames, intercept: !noIntercept)

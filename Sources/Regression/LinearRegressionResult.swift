@@ -48,11 +48,12 @@ public struct LinearRegressionResult: Sendable {
     public let residualStandardDeviation: Double?
     /// Total sum of squares (centered with an intercept, uncentered without).
     public let totalSumOfSquares: Double
-    /// Coefficient of determination.
+    /// Coefficient of determination (NaN when the response is constant, as in R).
     public let rSquared: Double
     /// Adjusted R² (`nil` when `df = 0`).
     public let adjustedRSquared: Double?
-    /// Overall F statistic (`nil` when undefined: no model terms or `df = 0`; infinite for an exact fit).
+    /// Overall F statistic (`nil` when undefined: no model terms, `df = 0` or a constant response;
+    /// infinite for an exact fit).
     public let fStatistic: Double?
     /// Upper-tail probability of `fStatistic`.
     public let fPValue: Double?
@@ -106,7 +107,7 @@ public struct LinearRegressionResult: Sendable {
                 return CoefficientEstimate(name: columnNames[j], estimate: estimate, standardError: nil, tValue: nil,
                                            pValue: nil, confidenceLower: nil, confidenceUpper: nil)
             }
-            let tValue: Double? = se > 0 ? estimate / se : nil
+            let tValue: Double? = se > 0 && se.isFinite ? estimate / se : nil
             return CoefficientEstimate(
                 name: columnNames[j], estimate: estimate, standardError: se, tValue: tValue,
                 pValue: tValue.map { 2 * t.survival(abs($0)) },
@@ -116,13 +117,14 @@ public struct LinearRegressionResult: Sendable {
         residualStandardDeviation = df > 0 ? (rss / Double(df)).squareRoot() : nil
         let tss = hasIntercept ? ExtendedSum.centeredSumOfSquares(response) : ExtendedSum.sumOfSquares(response)
         totalSumOfSquares = tss
-        rSquared = tss > 0 ? 1 - rss / tss : (rss == 0 ? 1 : 0)
+        // A constant response leaves nothing to explain: R² and F are undefined (R prints NaN).
+        rSquared = tss > 0 ? 1 - rss / tss : .nan
         let interceptTerms = hasIntercept ? 1 : 0
-        adjustedRSquared = df > 0 ? 1 - (1 - rSquared) * Double(n - interceptTerms) / Double(df) : nil
+        adjustedRSquared = df > 0 && tss > 0 ? 1 - (1 - rSquared) * Double(n - interceptTerms) / Double(df) : nil
 
         let numerator = rank - interceptTerms
         fDegreesOfFreedom = (numerator, df)
-        if numerator > 0, df > 0 {
+        if numerator > 0, df > 0, tss > 0 {
             let f = rss > 0 ? ((tss - rss) / Double(numerator)) / (rss / Double(df)) : .infinity
             fStatistic = f
             fPValue = f.isFinite ? try FDistribution(numeratorDF: Double(numerator), denominatorDF: Double(df)).survival(f) : 0

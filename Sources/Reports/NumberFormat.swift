@@ -9,14 +9,15 @@ public enum NumberFormat {
         guard let value else { return "NA" }
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value > 0 ? "Inf" : "-Inf" }
-        return String(format: "%.\(digits)g", value)
+        return String(format: "%.\(digits)g", value == 0 ? 0 : value)
     }
 
     /// `value` with `decimals` digits after the point (`%.<decimals>f`), `NA` for `nil`.
     public static func fixed(_ value: Double?, decimals: Int) -> String {
         guard let value else { return "NA" }
         if !value.isFinite { return significant(value) }
-        return String(format: "%.\(decimals)f", value)
+        let text = String(format: "%.\(decimals)f", value)
+        return text.hasPrefix("-") && text.dropFirst().allSatisfy { $0 == "0" || $0 == "." } ? String(text.dropFirst()) : text
     }
 
     /// A p-value as R prints it: `< 2.2e-16` below machine epsilon, else 4 significant digits.
