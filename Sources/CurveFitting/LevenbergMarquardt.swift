@@ -144,6 +144,10 @@ public struct LevenbergMarquardt: Sendable {
             termination = .converged(.exactFit)
             return
         }
+        guard objective.isFinite else {
+            termination = .failed(.nonFiniteModel("the residual sum of squares overflows at the start values; choose start values nearer the data"))
+            return
+        }
         if let row = updateJacobian() {
             termination = .failed(.nonFiniteStart(row: row + 1))
             return
@@ -191,11 +195,15 @@ public struct LevenbergMarquardt: Sendable {
         return refactor() ? nil : 0
     }
 
+    /// Euclidean norm of Jacobian column `j`, scaled against overflow (MINPACK's `enorm` idea).
     private func columnNorm(_ j: Int) -> Double {
         let n = problem.observationCount
+        var largest = 0.0
+        for i in 0..<n { largest = max(largest, abs(jacobian[i + j * n])) }
+        guard largest > 0, largest.isFinite else { return largest }
         var sum = 0.0
-        for i in 0..<n { sum += jacobian[i + j * n] * jacobian[i + j * n] }
-        return sum.squareRoot()
+        for i in 0..<n { let v = jacobian[i + j * n] / largest; sum += v * v }
+        return largest * sum.squareRoot()
     }
 
     private func scaledNorm(_ x: [Double]) -> Double {
@@ -204,14 +212,18 @@ public struct LevenbergMarquardt: Sendable {
         return sum.squareRoot()
     }
 
-    /// Parameters whose Jacobian column vanishes at the current point (relative to the largest
-    /// column), or `nil`: such a point is a plateau (an exponential that underflowed, a rate
-    /// gone to infinity), not a minimum, even when the objective stops decreasing.
+    /// Parameters that no longer affect the model at the current point, or `nil`: such a point
+    /// is a plateau (an exponential that underflowed, a rate gone to infinity), not a minimum,
+    /// even when the objective stops decreasing.
     private func parametersWithoutEffect() -> [String]? {
         let p = problem.parameterCount
-        let norms = (0..<p).map(columnNorm)
-        let largest = norms.max() ?? 0
-        let inert = (0..<p).filter { !(norms[$0] > Double.ulpOfOne * largest) }
+        var residualNorm = 0.0
+        for r in residuals { residualNorm += r * r }
+        residualNorm = residualNorm.squareRoot()
+        guard residualNorm > 0 else { return nil }
+        // Parameter j has no effect when moving it by its own size (or by 1) changes the
+        // residuals by less than rounding: ‖J_j‖·max(|φ_j|, 1) ≤ ε‖r‖.
+        let inert = (0..<p).filter { columnNorm($0) * max(abs(phi[$0]), 1) <= Double.ulpOfOne * residualNorm }
         return inert.isEmpty ? nil : inert.map { problem.model.parameterNames[$0] }
     }
 

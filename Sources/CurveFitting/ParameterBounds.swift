@@ -49,19 +49,21 @@ public struct ParameterBounds: Sendable, Equatable {
         }
     }
 
-    /// `θ(φ)` and `dθ/dφ` for parameter `j`.
+    /// `θ(φ)` and `dθ/dφ` for parameter `j`; `θ` is clamped to the bounds, which rounding in
+    /// the transforms could otherwise cross by an ulp.
     @inline(__always)
     func external(_ phi: Double, _ j: Int) -> (value: Double, derivative: Double) {
         let (l, u) = (lower[j], upper[j])
         switch (l.isFinite, u.isFinite) {
         case (false, false): return (phi, 1)
-        case (true, true): return (l + (u - l) * (sin(phi) + 1) / 2, (u - l) * cos(phi) / 2)
+        case (true, true): return (min(u, max(l, l + (u - l) * (sin(phi) + 1) / 2)), (u - l) * cos(phi) / 2)
         case (true, false):
+            // l − 1 + √(φ²+1) written as l + φ²/(√(φ²+1)+1), without cancellation near the bound.
             let s = (phi * phi + 1).squareRoot()
-            return (l - 1 + s, phi / s)
+            return (max(l, l + phi * phi / (s + 1)), phi / s)
         case (false, true):
             let s = (phi * phi + 1).squareRoot()
-            return (u + 1 - s, -phi / s)
+            return (min(u, u - phi * phi / (s + 1)), -phi / s)
         }
     }
 
