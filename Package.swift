@@ -14,12 +14,14 @@ let package = Package(
         .library(name: "Datasets", targets: ["Datasets"]),
         .library(name: "Regression", targets: ["Regression"]),
         .library(name: "CurveFitting", targets: ["CurveFitting"]),
+        .library(name: "Scoring", targets: ["Scoring"]),
         .library(name: "Verification", targets: ["Verification"]),
         .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // MARK: C interop
@@ -38,9 +40,10 @@ let package = Package(
         // MARK: Statistics
         .target(name: "Regression", dependencies: ["LinearAlgebra", "Probability"]),
         .target(name: "CurveFitting", dependencies: ["LinearAlgebra", "Probability", "Regression"]),
+        .target(name: "Scoring", dependencies: ["LinearAlgebra", "Probability"]),
 
         // MARK: Data
-        .target(name: "Datasets"),
+        .target(name: "Datasets", dependencies: ["Yams"]),
         .target(name: "Verification", dependencies: ["Datasets", "Regression", "CurveFitting"]),
 
         // MARK: Output
@@ -50,7 +53,7 @@ let package = Package(
         .target(
             name: "ForesightCLI",
             dependencies: [
-                "Datasets", "Regression", "CurveFitting", "Verification", "Reports",
+                "Datasets", "Regression", "CurveFitting", "Scoring", "Verification", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +71,7 @@ let package = Package(
             name: "CurveFittingTests",
             dependencies: ["CurveFitting", .product(name: "Numerics", package: "swift-numerics")]
         ),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "LinearAlgebra"], exclude: ["Fixtures"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Datasets"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Regression"]),
         .testTarget(name: "ForesightCLITests", dependencies: ["ForesightCLI", "foresight"]),
