@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Regression", targets: ["Regression"]),
         .library(name: "CurveFitting", targets: ["CurveFitting"]),
         .library(name: "Scoring", targets: ["Scoring"]),
+        .library(name: "Scorecards", targets: ["Scorecards"]),
         .library(name: "Verification", targets: ["Verification"]),
         .library(name: "Reports", targets: ["Reports"]),
     ],
@@ -45,15 +46,16 @@ let package = Package(
         // MARK: Data
         .target(name: "Datasets", dependencies: ["Yams"]),
         .target(name: "Verification", dependencies: ["Datasets", "Regression", "CurveFitting"]),
+        .target(name: "Scorecards", dependencies: ["Scoring", "Datasets", "Yams"]),
 
         // MARK: Output
-        .target(name: "Reports", dependencies: ["Regression", "CurveFitting", "Verification"]),
+        .target(name: "Reports", dependencies: ["Regression", "CurveFitting", "Verification", "Scoring", "Scorecards"]),
 
         // MARK: Command line
         .target(
             name: "ForesightCLI",
             dependencies: [
-                "Datasets", "Regression", "CurveFitting", "Scoring", "Verification", "Reports",
+                "Datasets", "Regression", "CurveFitting", "Scoring", "Scorecards", "Verification", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,6 +74,7 @@ let package = Package(
             dependencies: ["CurveFitting", .product(name: "Numerics", package: "swift-numerics")]
         ),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "LinearAlgebra"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScorecardsTests", dependencies: ["Scorecards", "Scoring"], exclude: ["Fixtures"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Datasets"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Regression"]),
         .testTarget(name: "ForesightCLITests", dependencies: ["ForesightCLI", "foresight"]),

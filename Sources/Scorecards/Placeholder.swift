@@ -1,0 +1,1 @@
+// placeholder: the Scorecards module is being written
