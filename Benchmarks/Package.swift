@@ -17,5 +17,10 @@ let package = Package(
             name: "batch-fit-bench",
             dependencies: [.product(name: "CurveFitting", package: "Foresight")]
         ),
+        // Times TOPSIS and SMAA-2 on the data of compare/scoring_numpy.py (peer: the same script's numpy code).
+        .executableTarget(
+            name: "scoring-bench",
+            dependencies: [.product(name: "Scoring", package: "Foresight")]
+        ),
     ]
 )
