@@ -12,7 +12,7 @@ public struct Foresight: ParsableCommand {
             1 a check failed (verify).
             """,
         version: version,
-        subcommands: [Fit.self, FitBatch.self, Regress.self, Verify.self, DataCommand.self]
+        subcommands: [Fit.self, FitBatch.self, Regress.self, Verify.self, DataCommand.self, Scorecard.self]
     )
 
     public init() {}

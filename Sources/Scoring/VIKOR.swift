@@ -73,9 +73,12 @@ public struct VIKOR: Sendable, Hashable {
 
     private static func combine(_ s: [Double], _ r: [Double], v: Double) -> [Double] {
         let sBest = s.min() ?? 0, sWorst = s.max() ?? 0, rBest = r.min() ?? 0, rWorst = r.max() ?? 0
+        // A spread within rounding (equal S or R values computed along different paths) is no
+        // spread: dividing by it would turn last-digit noise into a full unit of Q.
+        let sSpread = !Ranking.areTied(sWorst, sBest), rSpread = !Ranking.areTied(rWorst, rBest)
         return zip(s, r).map { si, ri in
-            let sTerm = sWorst > sBest ? (si - sBest) / (sWorst - sBest) : 0
-            let rTerm = rWorst > rBest ? (ri - rBest) / (rWorst - rBest) : 0
+            let sTerm = sSpread ? (si - sBest) / (sWorst - sBest) : 0
+            let rTerm = rSpread ? (ri - rBest) / (rWorst - rBest) : 0
             return v * sTerm + (1 - v) * rTerm
         }
     }

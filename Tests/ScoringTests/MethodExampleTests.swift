@@ -154,3 +154,16 @@ import Testing
         }
     }
 }
+
+@Suite struct VIKORRoundingTests {
+    /// Two mirror-image alternatives with equal weights have equal S and R, up to the last digit
+    /// when the weights come out of a computation. Q must not turn that noise into a full unit
+    /// (by definition Q's terms are 0 when S or R does not vary).
+    @Test func regretEqualUpToRoundingHasNoSpread() throws {
+        let matrix = try DecisionMatrix(alternatives: ["A", "B"], criteria: [Criterion("c1"), Criterion("c2")],
+                                        rows: [[1, 0], [0, 1]])
+        let exact = try VIKOR(v: 0.5).evaluate(matrix, weights: [0.5, 0.5])
+        let noisy = try VIKOR(v: 0.5).evaluate(matrix, weights: [0.5, 0.5.nextUp])
+        for (a, b) in zip(exact.scoreValues, noisy.scoreValues) { #expect(abs(a - b) < 1e-9, "\(exact.scoreValues) vs \(noisy.scoreValues)") }
+    }
+}

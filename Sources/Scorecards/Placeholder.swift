@@ -1,1 +1,0 @@
-// placeholder: the Scorecards module is being written
