@@ -71,7 +71,8 @@ let package = Package(
         .testTarget(name: "RegressionTests", dependencies: ["Regression"], exclude: ["Fixtures"]),
         .testTarget(
             name: "CurveFittingTests",
-            dependencies: ["CurveFitting", .product(name: "Numerics", package: "swift-numerics")]
+            dependencies: ["CurveFitting", .product(name: "Numerics", package: "swift-numerics")],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "LinearAlgebra"], exclude: ["Fixtures"]),
         .testTarget(name: "ScorecardsTests", dependencies: ["Scorecards", "Scoring"], exclude: ["Fixtures"]),

@@ -9,7 +9,8 @@
 #   2. builds the C peer with cc -O2 and the Swift side with `swift build -c release --package-path Benchmarks`;
 #   3. generates the data (generate_logistic.py: seeded numpy; layout and start rule documented there);
 #   4. runs MINPACK (1 thread) and Foresight (--threads 1 and 2), K repetitions each, medians;
-#   5. prints the ratio table and the agreement between the peers' estimates.
+#   5. prints the ratio table, the agreement between the peers' estimates, and the time of
+#      LogisticGrowth's self-start alone (series with a positive response, and with y <= 0 from noise).
 # Intermediate files go to $WORK (default: a fresh temporary directory).
 set -euo pipefail
 
@@ -48,9 +49,11 @@ echo "== running ($REPS repetitions each; load average: $(cut -d' ' -f1-3 /proc/
 MINPACK_LINE="$("$WORK/minpack_logistic" "$WORK/logistic.bin" --reps "$REPS" --out "$WORK/minpack.bin")"
 FORESIGHT_LINES="$("$BENCH" "$WORK/logistic.bin" --threads 1,2 --reps "$REPS" --out "$WORK/foresight")"
 SELFSTART_LINE="$("$BENCH" "$WORK/logistic.bin" --threads 1 --reps 1 --self-start | grep '^peer=')"
+SELFSTART_TIMES="$("$BENCH" "$WORK/logistic.bin" --time-self-start)"
 echo "$MINPACK_LINE"
 echo "$FORESIGHT_LINES"
 echo "$SELFSTART_LINE"
+echo "$SELFSTART_TIMES"
 
 field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p"; }
 M=$(echo "$MINPACK_LINE" | field fits_per_s)

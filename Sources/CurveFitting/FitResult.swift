@@ -210,18 +210,8 @@ public enum CurveFitter {
     ///   the result's ``FitResult/termination``, never thrown.
     public static func fit(_ problem: FitProblem, start: [Double], options: FitOptions = .init()) throws -> FitResult {
         var solver = try LevenbergMarquardt(problem: problem, start: start, options: options)
-        solver.run()
         var kept = options
-        for bound in options.restartStepBounds where !(solver.termination?.isUsable ?? false) && solver.canRestart {
-            var attempt = options
-            attempt.initialStepBound = bound
-            var retry = try LevenbergMarquardt(problem: problem, start: start, options: attempt)
-            retry.run()
-            if retry.termination?.isUsable ?? false || retry.currentObjective < solver.currentObjective {
-                solver = retry
-                kept = attempt
-            }
-        }
+        kept.initialStepBound = solver.runWithRestarts()
         var result = FitResult(problem: problem, solver: solver, options: kept)
         if kept.initialStepBound != options.initialStepBound {
             let outcome = result.isUsable ? "converged" : "best result"

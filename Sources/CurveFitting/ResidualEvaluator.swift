@@ -1,17 +1,25 @@
-/// Evaluates the residuals `rᵢ = √wᵢ·(f(xᵢ;θ) − yᵢ)`, their Jacobian with respect to the
-/// solver's internal (unbounded) parameters, and the objective, writing into caller-owned
-/// buffers so that iterations allocate nothing.
-struct ResidualEvaluator: Sendable {
+/// Evaluates a ``FitProblem`` for the solver: the residuals `rᵢ = √wᵢ·(f(xᵢ;θ) − yᵢ)`, their
+/// Jacobian with respect to the solver's internal (unbounded) parameters `φ` (``ParameterBounds``),
+/// and the objective, writing into caller-owned buffers.
+struct ResidualEvaluator: LeastSquaresProblem, Sendable {
     let problem: FitProblem
+    let parameterNames: [String]
     private let rootWeights: [Double]?
+    /// Scratch: the external parameters and the model's gradient at one row.
+    private var theta: [Double]
+    private var gradient: [Double]
 
     init(_ problem: FitProblem) {
         self.problem = problem
-        self.rootWeights = problem.weights?.map { $0.squareRoot() }
+        parameterNames = problem.model.parameterNames
+        rootWeights = problem.weights?.map { $0.squareRoot() }
+        theta = Array(repeating: 0, count: problem.parameterCount)
+        gradient = theta
     }
 
-    var rows: Int { problem.observationCount }
-    var columns: Int { problem.parameterCount }
+    var rowCount: Int { problem.observationCount }
+    var parameterCount: Int { problem.parameterCount }
+    var isLinearLoss: Bool { problem.loss.isLinear }
 
     /// External parameters `θ(φ)`.
     func external(_ phi: [Double]) -> [Double] {
@@ -25,11 +33,15 @@ struct ResidualEvaluator: Sendable {
         return theta.indices.map { problem.bounds.internal(problem.bounds.nudgedInside(theta[$0], $0), $0) }
     }
 
-    /// Fills `r`; returns the 0-based row of the first non-finite residual, or `nil`.
-    func residuals(_ phi: [Double], into r: inout [Double]) -> Int? {
-        let theta = external(phi)
+    private mutating func setExternal(_ phi: UnsafePointer<Double>) {
+        let bounded = problem.bounds.isActive
+        for j in theta.indices { theta[j] = bounded ? problem.bounds.external(phi[j], j).value : phi[j] }
+    }
+
+    mutating func residuals(at phi: UnsafePointer<Double>, into r: UnsafeMutablePointer<Double>) -> Int? {
+        setExternal(phi)
         var bad: Int?
-        for i in 0..<rows {
+        for i in 0..<rowCount {
             let f = problem.model.value(row: i, of: problem.predictors, parameters: theta)
             var value = f - problem.response[i]
             if let rootWeights { value *= rootWeights[i] }
@@ -39,10 +51,10 @@ struct ResidualEvaluator: Sendable {
         return bad
     }
 
-    /// Fills the column-major `rows`×`columns` Jacobian `∂r/∂φ`; returns the first non-finite row or `nil`.
-    func jacobian(_ phi: [Double], into jacobian: inout [Double], gradient: inout [Double]) -> Int? {
-        let theta = external(phi)
-        let chain = problem.bounds.isActive ? phi.indices.map { problem.bounds.external(phi[$0], $0).derivative } : nil
+    mutating func jacobian(at phi: UnsafePointer<Double>, into jacobian: UnsafeMutablePointer<Double>) -> Int? {
+        setExternal(phi)
+        let (rows, columns) = (rowCount, parameterCount)
+        let chain = problem.bounds.isActive ? (0..<columns).map { problem.bounds.external(phi[$0], $0).derivative } : nil
         var bad: Int?
         for i in 0..<rows {
             _ = problem.model.value(row: i, of: problem.predictors, parameters: theta, gradient: &gradient)
@@ -58,19 +70,25 @@ struct ResidualEvaluator: Sendable {
     }
 
     /// The objective `Σ C²ρ((rᵢ/C)²)` (the residual sum of squares for the linear loss).
-    func objective(_ r: [Double]) -> Double {
+    func objective(_ r: UnsafePointer<Double>) -> Double {
         let loss = problem.loss
-        if loss.isLinear { return r.reduce(0) { $0 + $1 * $1 } }
+        var sum = 0.0
+        if loss.isLinear {
+            for i in 0..<rowCount { sum += r[i] * r[i] }
+            return sum
+        }
         let c2 = loss.scale * loss.scale
-        return r.reduce(0) { $0 + c2 * loss.rho($1 * $1 / c2).0 }
+        for i in 0..<rowCount { sum += c2 * loss.rho(r[i] * r[i] / c2).0 }
+        return sum
     }
 
     /// Rescales residuals and Jacobian rows in place for a robust loss so that the linear
     /// least-squares subproblem has the gradient and Gauss–Newton Hessian of the objective
     /// (scipy's `scale_for_robust_loss_function`).
-    func applyRobustScaling(residuals r: inout [Double], jacobian: inout [Double]) {
+    func applyRobustScaling(residuals r: UnsafeMutablePointer<Double>, jacobian: UnsafeMutablePointer<Double>) {
         let loss = problem.loss
         guard !loss.isLinear else { return }
+        let (rows, columns) = (rowCount, parameterCount)
         let c2 = loss.scale * loss.scale
         for i in 0..<rows {
             let z = r[i] * r[i] / c2

@@ -185,4 +185,34 @@ struct BatchFittingTests {
             #expect(rss <= full.residualSumOfSquares * (1 + 1e-6), "series \(k): \(fast) vs \(full.parameters)")
         }
     }
+
+    @Test("noisy series with zero or negative values near the start are self-started, not rejected")
+    func nonPositiveNoiseIsTolerated() throws {
+        // The generator of the MINPACK benchmark: 2% noise, kept even where it makes y ≤ 0.
+        var random = Support.LCG(seed: 29)
+        var (x, y) = ([Double](), [Double]())
+        let count = 400
+        for _ in 0..<count {
+            let asym = 50 + 100 * random.uniform(), xmid = 7 + 6 * random.uniform(), scal = 1.5 + 2 * random.uniform()
+            for i in 1...20 {
+                x.append(Double(i))
+                y.append(asym / (1 + exp((xmid - Double(i)) / scal)) + 0.02 * asym * random.normal())
+            }
+        }
+        let batch = try SeriesBatch(ids: (0..<count).map { "s\($0)" }, offsets: (0...count).map { 20 * $0 }, x: x, y: y)
+        let withNonPositive = (0..<count).filter { k in batch.series(k).y.contains { $0 <= 0 } }
+        #expect(withNonPositive.count > 60, "\(withNonPositive.count) series with y ≤ 0")
+        let rows = BatchFitter.fit(batch, model: LogisticGrowth(), threads: 2)
+        let rejected = withNonPositive.filter { rows[$0].status == "invalid" }
+        #expect(Double(rejected.count) <= 0.05 * Double(withNonPositive.count), "\(rejected.count) rejected")
+        #expect(withNonPositive.filter { rows[$0].isUsable }.count >= withNonPositive.count - rejected.count - 2)
+        // And the fits from those starts are the LAPACK path's.
+        let model = LogisticGrowth()
+        let subset = withNonPositive.filter { rows[$0].status != "invalid" }.prefix(40)
+        let sub = try SeriesBatch(
+            ids: subset.map { batch.ids[$0] }, offsets: (0...subset.count).map { 20 * $0 },
+            x: subset.flatMap { Array(batch.series($0).x) }, y: subset.flatMap { Array(batch.series($0).y) })
+        let starts = try (0..<sub.count).map { k in try model.initialParameters(x: Array(sub.series(k).x), y: Array(sub.series(k).y)) }
+        try Self.expectAgreement(subset.map { rows[$0] }, sub, model: model, starts: starts)
+    }
 }

@@ -20,4 +20,16 @@ private func lre(_ value: Double, _ certified: Double) -> Double {
         }
         #expect(lre(result.residualSumOfSquares, Misra1a.certifiedRSS) >= 8)
     }
+
+    @Test func copiesOfASolverAreIndependent() throws {
+        var solver = try LevenbergMarquardt(problem: problem, start: [500, 1e-4])
+        solver.step()
+        let parameters = solver.parameters, iterations = solver.iterations
+        var copy = solver
+        copy.run()
+        #expect(copy.termination?.isUsable == true)
+        #expect(solver.parameters == parameters && solver.iterations == iterations && solver.termination == nil)
+        solver.run()
+        #expect(solver.parameters == copy.parameters && solver.iterations == copy.iterations)
+    }
 }

@@ -15,7 +15,9 @@ import Foundation
 /// The self-start looks for the level `c > max(y)` whose linearization
 /// `log(c/y − 1) = (xmid − x)/scal` (a weighted straight line) gives the curve with the smallest
 /// residual sum of squares, `Asym` being refitted on the original scale for each level. It needs a
-/// positive response. The level is found by a bracketing line search started a tenth of the
+/// positive response, except for zero or negative values that noise explains (a curve within the
+/// noise of zero there: see ``nonPositiveValuesAreNoise(x:y:)``), which the linearization leaves
+/// out and the refit of `Asym` keeps. The level is found by a bracketing line search started a tenth of the
 /// response range above the data, then Brent's parabolic refinement (about 15–25 closed-form
 /// candidates, no allocation: a few microseconds for 20 points), within the admissible levels
 /// (10⁻⁶ to 10³ response ranges above the data; a search that runs downhill into that edge stops
@@ -73,8 +75,9 @@ public struct LogisticGrowth: SelfStartingModel {
     }
 
     public func initialParameters(x: [Double], y: [Double]) throws -> [Double] {
-        // Common case first: x strictly increasing (no replicates), finite, positive and
-        // non-constant response: no copy, no validation object.
+        // Common case first: x strictly increasing (no replicates), finite and non-constant
+        // response, positive or with non-positive values explained by noise: no copy, no
+        // validation object.
         if let start = x.withUnsafeBufferPointer({ xs in
             y.withUnsafeBufferPointer { ys in Self.quickStart(x: xs, y: ys) }
         }) {
@@ -82,12 +85,20 @@ public struct LogisticGrowth: SelfStartingModel {
         }
         let data = try GrowthSelfStart.Observations(x: x, y: y, for: self)
         try data.requireGrowth()
-        try data.requirePositiveResponse()
+        let positive = data.minimum > 0
+        if !positive {
+            let tolerated = data.x.withUnsafeBufferPointer { xs in
+                data.y.withUnsafeBufferPointer { ys in Self.nonPositiveValuesAreNoise(x: xs, y: ys) }
+            }
+            if !tolerated { try data.requirePositiveResponse() }
+        }
         if let start = data.x.withUnsafeBufferPointer({ xs in
             data.y.withUnsafeBufferPointer { ys in Self.levelStart(x: xs, y: ys) }
         }) {
             return start
         }
+        // The global search takes logarithms of every response.
+        if !positive { try data.requirePositiveResponse() }
         return try GrowthSelfStart.finiteParameters(
             of: GrowthSelfStart.LogisticFamily.logisticStart(data)?.candidate, for: self)
     }
@@ -100,18 +111,54 @@ public struct LogisticGrowth: SelfStartingModel {
         var previous = -Double.infinity
         var (low, high) = (Double.infinity, -Double.infinity)
         for i in 0..<n {
-            guard x[i].isFinite, x[i] > previous, y[i].isFinite, y[i] > 0 else { return nil }
+            guard x[i].isFinite, x[i] > previous, y[i].isFinite else { return nil }
             previous = x[i]
             low = min(low, y[i])
             high = max(high, y[i])
         }
         guard low < high else { return nil }
+        if low <= 0, !nonPositiveValuesAreNoise(x: x, y: y) { return nil }
         return levelStart(x: x, y: y)
+    }
+
+    /// Whether the response's non-positive values can be read as noise around a curve that is
+    /// still near zero there, so that the self-start may leave them out of the linearization
+    /// (which needs `y > 0`): at least 3 positive responses, and for each `yᵢ ≤ 0`, with `L` the
+    /// mean of its neighbours (in x) and `σ̂` the noise level, either `L ≤ kσ̂` and `yᵢ ≥ −kσ̂`
+    /// (the curve is within noise of zero there) or `L − yᵢ ≤ kσ̂` (the value is within noise of
+    /// its neighbours), with `k = 3.5`. `σ̂` is the robust scale of the deviations of each
+    /// interior point from the line through its two neighbours, `1.4826·median|dᵢ|/√1.5` (for
+    /// independent noise of deviation `σ` at equally spaced x, `dᵢ` has variance `1.5σ²`).
+    ///
+    /// A zero or negative value far below neighbours that lie well above the noise is not noise
+    /// (a recording error, or data the model does not describe), and the self-start keeps
+    /// rejecting it. `x` is increasing and distinct.
+    static func nonPositiveValuesAreNoise(x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>) -> Bool {
+        let n = x.count
+        guard n >= 3, y.count == n, y.lazy.filter({ $0 > 0 }).count >= 3 else { return false }
+        let sigma: Double = withUnsafeTemporaryAllocation(of: Double.self, capacity: n - 2) { buffer -> Double in
+            var d = buffer
+            for i in 1..<(n - 1) {
+                let t = (x[i] - x[i - 1]) / (x[i + 1] - x[i - 1])
+                d[i - 1] = abs(y[i] - (y[i - 1] + (y[i + 1] - y[i - 1]) * t))
+            }
+            d.sort()
+            let m = n - 2
+            let median = m % 2 == 1 ? d[m / 2] : 0.5 * (d[m / 2 - 1] + d[m / 2])
+            return 1.4826 * median / 1.5.squareRoot()
+        }
+        let band: Double = 3.5 * sigma
+        for i in 0..<n where y[i] <= 0 {
+            let level: Double = i == 0 ? y[1] : i == n - 1 ? y[n - 2] : 0.5 * (y[i - 1] + y[i + 1])
+            guard (level <= band && y[i] >= -band) || level - y[i] <= band else { return false }
+        }
+        return true
     }
 
     /// The start from a local search of the level (see the type's description), or `nil` when the
     /// search reaches the edge of the admissible levels or a candidate is undefined.
-    /// `x` is increasing and distinct, `y` positive and not constant.
+    /// `x` is increasing and distinct, `y` not constant and positive except for values that
+    /// ``nonPositiveValuesAreNoise(x:y:)`` accepts (left out of the linearization).
     static func levelStart(x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>) -> [Double]? {
         var (low, high) = (Double.infinity, -Double.infinity)
         for v in y {
@@ -239,6 +286,12 @@ public struct LogisticGrowth: SelfStartingModel {
         let weights = scratch, values = scratch + n
         var (sumW, sumWX, sumWZ) = (0.0, 0.0, 0.0)
         for i in 0..<n {
+            // Non-positive responses (noise, see `nonPositiveValuesAreNoise`) have no logit.
+            guard y[i] > 0 else {
+                weights[i] = 0
+                values[i] = 0
+                continue
+            }
             let power = level / y[i]
             let t = (power - 1) * y[i] / power
             let w = t * t
