@@ -16,21 +16,16 @@ public struct FitSummary: RenderableReport, Sendable {
         self.description = description
     }
 
-    public var parameterTable: Table {
-        let level = NumberFormat.significant(result.confidenceLevel * 100, digits: 3)
-        var table = Table(columns: [
-            .init("parameter", .left), .init("estimate"), .init("std_error"), .init("t_value"), .init("p_value"),
-            .init("ci_lower_\(level)"), .init("ci_upper_\(level)"),
-        ])
-        for p in result.parameters {
-            table.append([
-                p.name, NumberFormat.significant(p.estimate, digits: 10), NumberFormat.significant(p.standardError, digits: 6),
-                NumberFormat.significant(p.tValue, digits: 5), NumberFormat.pValue(p.pValue),
-                NumberFormat.significant(p.confidenceLower, digits: 8), NumberFormat.significant(p.confidenceUpper, digits: 8),
-            ])
+    /// The parameter rows, as printed and encoded.
+    var rows: [InferenceRow] {
+        result.parameters.map {
+            InferenceRow(name: $0.name, estimate: $0.estimate, stdError: $0.standardError, tValue: $0.tValue,
+                         pValue: $0.pValue, ciLower: $0.confidenceLower, ciUpper: $0.confidenceUpper)
         }
-        return table
     }
+
+    /// The parameter table.
+    public var parameterTable: Table { InferenceRow.table(rows, firstColumn: "parameter", level: result.confidenceLevel) }
 
     public var statistics: StatisticsBlock {
         let r = result
@@ -63,15 +58,6 @@ public struct FitSummary: RenderableReport, Sendable {
     public func renderJSON() throws -> String { try JSONOutput.render(Document(self)) }
 
     struct Document: Encodable {
-        struct Parameter: Encodable {
-            let name: String
-            @FiniteOrNull var estimate: Double?
-            @FiniteOrNull var stdError: Double?
-            @FiniteOrNull var tValue: Double?
-            @FiniteOrNull var pValue: Double?
-            @FiniteOrNull var ciLower: Double?
-            @FiniteOrNull var ciUpper: Double?
-        }
         let model: String
         let n: Int
         let df: Int
@@ -88,7 +74,7 @@ public struct FitSummary: RenderableReport, Sendable {
         @FiniteOrNull var bic: Double?
         let covarianceNote: String?
         let notes: [String]
-        let parameters: [Parameter]
+        let parameters: [InferenceRow]
 
         init(_ s: FitSummary) {
             let r = s.result
@@ -108,10 +94,7 @@ public struct FitSummary: RenderableReport, Sendable {
             bic = r.bic
             covarianceNote = r.covarianceUnavailableReason
             notes = r.notes
-            parameters = r.parameters.map {
-                Parameter(name: $0.name, estimate: $0.estimate, stdError: $0.standardError, tValue: $0.tValue,
-                          pValue: $0.pValue, ciLower: $0.confidenceLower, ciUpper: $0.confidenceUpper)
-            }
+            parameters = s.rows
         }
     }
 }

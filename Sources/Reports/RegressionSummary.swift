@@ -12,23 +12,16 @@ public struct RegressionSummary: RenderableReport, Sendable {
         self.description = description
     }
 
-    /// The coefficient table.
-    public var coefficientTable: Table {
-        let level = NumberFormat.significant(result.confidenceLevel * 100, digits: 3)
-        var table = Table(columns: [
-            .init("term", .left), .init("estimate"), .init("std_error"), .init("t_value"), .init("p_value"),
-            .init("ci_lower_\(level)"), .init("ci_upper_\(level)"),
-        ])
-        for c in result.coefficients {
-            table.append([
-                c.name, c.isAliased ? "NA (aliased)" : NumberFormat.significant(c.estimate, digits: 10),
-                NumberFormat.significant(c.standardError, digits: 6), NumberFormat.significant(c.tValue, digits: 5),
-                NumberFormat.pValue(c.pValue), NumberFormat.significant(c.confidenceLower, digits: 8),
-                NumberFormat.significant(c.confidenceUpper, digits: 8),
-            ])
+    /// The coefficient rows, as printed and encoded.
+    var rows: [InferenceRow] {
+        result.coefficients.map {
+            InferenceRow(name: $0.name, estimate: $0.estimate, stdError: $0.standardError, tValue: $0.tValue,
+                         pValue: $0.pValue, ciLower: $0.confidenceLower, ciUpper: $0.confidenceUpper, aliased: $0.isAliased)
         }
-        return table
     }
+
+    /// The coefficient table.
+    public var coefficientTable: Table { InferenceRow.table(rows, firstColumn: "term", level: result.confidenceLevel) }
 
     /// The fit statistics as label/value lines.
     public var statistics: StatisticsBlock {
@@ -68,20 +61,10 @@ public struct RegressionSummary: RenderableReport, Sendable {
 
     public func renderCSV() -> String { coefficientTable.renderCSV() }
 
-    public func renderJSON() throws -> String { try JSONOutput.render(Document(result, description)) }
+    public func renderJSON() throws -> String { try JSONOutput.render(Document(self, description)) }
 
     /// The JSON shape: snake_case keys, `null` for NA.
     struct Document: Encodable {
-        struct Coefficient: Encodable {
-            let name: String
-            @FiniteOrNull var estimate: Double?
-            @FiniteOrNull var stdError: Double?
-            @FiniteOrNull var tValue: Double?
-            @FiniteOrNull var pValue: Double?
-            @FiniteOrNull var ciLower: Double?
-            @FiniteOrNull var ciUpper: Double?
-            let aliased: Bool
-        }
         let model: String
         let n: Int
         let rank: Int
@@ -98,9 +81,10 @@ public struct RegressionSummary: RenderableReport, Sendable {
         @FiniteOrNull var conditionNumber: Double?
         let confidenceLevel: Double
         let aliases: [String]
-        let coefficients: [Coefficient]
+        let coefficients: [InferenceRow]
 
-        init(_ r: LinearRegressionResult, _ description: String) {
+        init(_ summary: RegressionSummary, _ description: String) {
+            let r = summary.result
             model = description
             n = r.observationCount
             rank = r.rank
@@ -117,10 +101,7 @@ public struct RegressionSummary: RenderableReport, Sendable {
             conditionNumber = r.conditionNumber
             confidenceLevel = r.confidenceLevel
             aliases = r.aliases.map(\.description)
-            coefficients = r.coefficients.map {
-                Coefficient(name: $0.name, estimate: $0.estimate, stdError: $0.standardError, tValue: $0.tValue,
-                            pValue: $0.pValue, ciLower: $0.confidenceLower, ciUpper: $0.confidenceUpper, aliased: $0.isAliased)
-            }
+            coefficients = summary.rows
         }
     }
 }
