@@ -1,9 +1,14 @@
-/// "Did you mean …?" suggestions for misspelled names.
-enum NameSuggestion {
+/// "Did you mean …?" suggestions for misspelled names (keys, columns, criteria, methods).
+public enum NameSuggestion {
     /// The candidate closest to `name`: one equal ignoring case, otherwise the one with the smallest
     /// edit distance if that distance is at most a third of the longer name (or 1) and less than
     /// its length (so `z` does not suggest `x`).
-    static func closest(to name: String, among candidates: [String]) -> String? {
+    ///
+    ///     NameSuggestion.closest(to: "colour", among: ["color", "size"])   // "color"
+    ///     NameSuggestion.closest(to: "z", among: ["x"])                    // nil
+    ///
+    /// - Returns: the first such candidate in `candidates` order, or `nil` when none is close enough.
+    public static func closest(to name: String, among candidates: [String]) -> String? {
         let lowercased = name.lowercased()
         if let match = candidates.first(where: { $0.lowercased() == lowercased }) { return match }
         var best: (candidate: String, distance: Int)?

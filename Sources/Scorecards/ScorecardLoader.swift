@@ -43,13 +43,13 @@ extension ScorecardSpec {
 
 /// Reads one specification, recording every problem.
 struct SpecLoader {
-    var problems: SpecProblems
+    var problems: YAMLProblems
     let sha256: String
     let baseDirectory: URL?
     var locations: SpecLocations
 
     init(source: String, sha256: String, baseDirectory: URL?) {
-        problems = SpecProblems(source: source)
+        problems = YAMLProblems(source: source, conventions: .strict)
         self.sha256 = sha256
         self.baseDirectory = baseDirectory
         locations = SpecLocations(file: source)
@@ -88,7 +88,7 @@ struct SpecLoader {
 
     mutating func load(_ text: String) -> ScorecardSpec? {
         guard let root = problems.compose(text) else { return nil }
-        guard var top = SpecMapping(root, path: "", problems: &problems, what: "a mapping with 'schema: 1' at the top") else {
+        guard var top = YAMLMapping(root, path: "", problems: &problems, what: "a mapping with 'schema: 1' at the top") else {
             return nil
         }
         if let schema = top.integer("schema", required: true, problems: &problems), schema != ScorecardSpec.schema {
@@ -227,17 +227,17 @@ struct SpecLoader {
 
     // MARK: Names and criteria
 
-    mutating func readNames(_ mapping: inout SpecMapping, _ key: String, required: Bool, what: String) -> [String]? {
+    mutating func readNames(_ mapping: inout YAMLMapping, _ key: String, required: Bool, what: String) -> [String]? {
         guard let node = mapping.value(key, required: required, problems: &problems) else { return nil }
         guard let sequence = node.sequence else {
-            problems.record("expected a list of \(what) names, found \(SpecMapping.describe(node))", at: node, path: key)
+            problems.record("expected a list of \(what) names, found \(problems.describe(node))", at: node, path: key)
             return nil
         }
         var names: [String] = []
         for (index, element) in sequence.enumerated() {
-            guard case .scalar(let scalar) = element, !SpecMapping.isNull(element),
+            guard case .scalar(let scalar) = element, !YAMLMapping.isNull(element),
                   !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
-                problems.record("expected a name, found \(SpecMapping.describe(element))", at: element, path: "\(key)[\(index)]")
+                problems.record("expected a name, found \(problems.describe(element))", at: element, path: "\(key)[\(index)]")
                 continue
             }
             let name = scalar.string.trimmingCharacters(in: .whitespaces)
@@ -252,10 +252,10 @@ struct SpecLoader {
 
     static let criterionKeys = ["id", "label", "direction", "weight", "values", "source", "unit", "note"]
 
-    mutating func readCriteria(_ top: inout SpecMapping) -> [RawCriterion] {
+    mutating func readCriteria(_ top: inout YAMLMapping) -> [RawCriterion] {
         guard let node = top.value("criteria", required: true, problems: &problems) else { return [] }
         guard let sequence = node.sequence else {
-            problems.record("expected a list of criteria, found \(SpecMapping.describe(node))", at: node, path: "criteria")
+            problems.record("expected a list of criteria, found \(problems.describe(node))", at: node, path: "criteria")
             return []
         }
         if sequence.isEmpty { problems.record("at least one criterion is needed", at: node, path: "criteria") }
@@ -263,7 +263,7 @@ struct SpecLoader {
         var seen: Set<String> = []
         for (index, element) in sequence.enumerated() {
             var raw = RawCriterion(index: index, node: element)
-            guard var mapping = SpecMapping(element, path: raw.path, problems: &problems, what: "a criterion mapping") else {
+            guard var mapping = YAMLMapping(element, path: raw.path, problems: &problems, what: "a criterion mapping") else {
                 result.append(raw)
                 continue
             }
@@ -293,19 +293,19 @@ struct SpecLoader {
         return result
     }
 
-    mutating func readScales(_ top: inout SpecMapping) -> [ScorecardScale] {
+    mutating func readScales(_ top: inout YAMLMapping) -> [ScorecardScale] {
         guard let node = top.value("scales", required: false, problems: &problems),
-              let mapping = SpecMapping(node, path: "scales", problems: &problems) else { return [] }
+              let mapping = YAMLMapping(node, path: "scales", problems: &problems) else { return [] }
         var scales: [ScorecardScale] = []
         for entry in mapping.entries {
             let path = "scales.\(entry.key)"
-            guard let levels = SpecMapping(entry.value, path: path, problems: &problems, what: "a mapping of levels to meanings") else {
+            guard let levels = YAMLMapping(entry.value, path: path, problems: &problems, what: "a mapping of levels to meanings") else {
                 continue
             }
             var result: [ScorecardScale.Level] = []
             for level in levels.entries {
-                guard case .scalar(let scalar) = level.value, !SpecMapping.isNull(level.value) else {
-                    problems.record("expected the meaning of level \(level.key) as text, found \(SpecMapping.describe(level.value))",
+                guard case .scalar(let scalar) = level.value, !YAMLMapping.isNull(level.value) else {
+                    problems.record("expected the meaning of level \(level.key) as text, found \(problems.describe(level.value))",
                                     at: level.value, path: "\(path).\(level.key)")
                     continue
                 }
@@ -320,26 +320,26 @@ struct SpecLoader {
 
     /// One value: a number, `[low, high]`, or `{interval|normal|triangular: [...]}`.
     mutating func readValue(_ node: Node, path: String) -> CriterionValue? {
-        if SpecMapping.isNull(node) {
+        if YAMLMapping.isNull(node) {
             problems.record("missing value", at: node, path: path)
             return nil
         }
         func numbers(_ list: Node, count: Int, what: String, path: String) -> [Double]? {
             guard let elements = list.sequence, elements.count == count else {
-                problems.record("\(what) needs a list of exactly \(count) numbers, found \(SpecMapping.describe(list))"
+                problems.record("\(what) needs a list of exactly \(count) numbers, found \(problems.describe(list))"
                                 + (list.sequence.map { " of \($0.count)" } ?? ""), at: list, path: path)
                 return nil
             }
             var result: [Double] = []
             for (k, element) in elements.enumerated() {
-                guard let x = SpecMapping.number(element, path: "\(path)[\(k)]", problems: &problems) else { return nil }
+                guard let x = YAMLMapping.number(element, path: "\(path)[\(k)]", problems: &problems) else { return nil }
                 result.append(x)
             }
             return result
         }
         switch node {
         case .scalar:
-            guard let x = SpecMapping.number(
+            guard let x = YAMLMapping.number(
                 node, path: path, problems: &problems,
                 what: "a number, an interval [low, high], {normal: [mean, sd]} or {triangular: [low, mode, high]}") else { return nil }
             return .point(x)
@@ -375,7 +375,7 @@ struct SpecLoader {
                 return .triangular(low: p[0], mode: p[1], high: p[2])
             default:
                 var message = "unknown kind of value '\(key)'"
-                if let s = Suggestion.closest(to: key, among: ["interval", "normal", "triangular"]) { message += "; did you mean '\(s)'?" }
+                if let s = NameSuggestion.closest(to: key, among: ["interval", "normal", "triangular"]) { message += "; did you mean '\(s)'?" }
                 problems.record(message + " (interval, normal, triangular)", at: mapping.first?.key, path: path)
                 return nil
             }
@@ -405,8 +405,8 @@ struct SpecLoader {
                 let elementPath = "\(path).\(name)"
                 guard alternatives.contains(name) else {
                     var message = "unknown alternative '\(name)'"
-                    if let s = Suggestion.closest(to: name, among: alternatives.filter { !mapping.keys.compactMap(\.string).contains($0) })
-                        ?? Suggestion.closest(to: name, among: alternatives) {
+                    if let s = NameSuggestion.closest(to: name, among: alternatives.filter { !mapping.keys.compactMap(\.string).contains($0) })
+                        ?? NameSuggestion.closest(to: name, among: alternatives) {
                         message += "; did you mean '\(s)'?"
                     }
                     problems.record(message + " (alternatives: \(alternatives.joined(separator: ", ")))", at: keyNode, path: elementPath)
@@ -431,7 +431,7 @@ struct SpecLoader {
                 if let value = readValue(element, path: elementPath) { result[alternatives[index]] = value }
             }
         } else {
-            problems.record("expected a mapping from alternative to value, or a list of values in alternatives order; found \(SpecMapping.describe(node))",
+            problems.record("expected a mapping from alternative to value, or a list of values in alternatives order; found \(problems.describe(node))",
                             at: node, path: path)
         }
         return result
@@ -503,7 +503,7 @@ struct SpecLoader {
             let at = SpecLocation(file: display, line: 1, column: headerColumns[index])
             guard criteria.contains(name) else {
                 var message = "unknown criterion '\(name)'"
-                if let s = Suggestion.closest(to: name, among: criteria) { message += "; did you mean '\(s)'?" }
+                if let s = NameSuggestion.closest(to: name, among: criteria) { message += "; did you mean '\(s)'?" }
                 problems.record(message + " (criteria: \(criteria.joined(separator: ", ")))", at: at, path: "")
                 continue
             }
@@ -522,7 +522,7 @@ struct SpecLoader {
             let name = record.field(at: 0).trimmingCharacters(in: .whitespaces)
             if let declared, !declared.contains(name) {
                 var message = "unknown alternative '\(name)'"
-                if let s = Suggestion.closest(to: name, among: declared) { message += "; did you mean '\(s)'?" }
+                if let s = NameSuggestion.closest(to: name, among: declared) { message += "; did you mean '\(s)'?" }
                 problems.record(message + " (alternatives: \(declared.joined(separator: ", ")))", at: at(0), path: "")
                 continue
             }
@@ -568,7 +568,7 @@ struct SpecLoader {
 
     mutating func readAHP(_ node: Node?, criteria: [String], alternatives: [String]) -> AHPRead {
         var result = AHPRead()
-        guard let node, var mapping = SpecMapping(node, path: "ahp", problems: &problems) else { return result }
+        guard let node, var mapping = YAMLMapping(node, path: "ahp", problems: &problems) else { return result }
         if let text = mapping.choice("ri_table", among: RandomIndexTable.allCases.map(\.rawValue), required: false, problems: &problems) {
             result.randomIndex = RandomIndexTable(rawValue: text) ?? .saaty1980
         }
@@ -583,13 +583,13 @@ struct SpecLoader {
             result.criteria = readPairwise(matrixNode, path: "ahp.criteria", items: criteria, what: "criteria")
         }
         if let alternativesNode = mapping.value("alternatives", required: false, problems: &problems),
-           let byCriterion = SpecMapping(alternativesNode, path: "ahp.alternatives", problems: &problems,
+           let byCriterion = YAMLMapping(alternativesNode, path: "ahp.alternatives", problems: &problems,
                                          what: "a mapping from criterion id to pairwise matrix") {
             for entry in byCriterion.entries {
                 let path = "ahp.alternatives.\(entry.key)"
                 guard criteria.contains(entry.key) else {
                     var message = "unknown criterion '\(entry.key)'"
-                    if let s = Suggestion.closest(to: entry.key, among: criteria) { message += "; did you mean '\(s)'?" }
+                    if let s = NameSuggestion.closest(to: entry.key, among: criteria) { message += "; did you mean '\(s)'?" }
                     problems.record(message + " (criteria: \(criteria.joined(separator: ", ")))", at: entry.keyNode, path: path)
                     continue
                 }
@@ -605,7 +605,7 @@ struct SpecLoader {
 
     /// One pairwise entry: a number or `"a/b"`.
     static func pairwiseEntry(_ node: Node) -> Double? {
-        guard case .scalar(let scalar) = node, !SpecMapping.isNull(node) else { return nil }
+        guard case .scalar(let scalar) = node, !YAMLMapping.isNull(node) else { return nil }
         if let x = node.float { return x }
         let text = scalar.string.trimmingCharacters(in: .whitespaces)
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
@@ -618,7 +618,7 @@ struct SpecLoader {
     /// A square, positive, reciprocal matrix comparing `items`; every problem recorded with its cell.
     mutating func readPairwise(_ node: Node, path: String, items: [String], what: String) -> PairwiseMatrix? {
         guard let rows = node.sequence else {
-            problems.record("expected a pairwise matrix (a list of rows), found \(SpecMapping.describe(node))", at: node, path: path)
+            problems.record("expected a pairwise matrix (a list of rows), found \(problems.describe(node))", at: node, path: path)
             return nil
         }
         let n = rows.count
@@ -631,7 +631,7 @@ struct SpecLoader {
         var cells = [[Node?]](repeating: [Node?](repeating: nil, count: n), count: n)
         for (i, row) in rows.enumerated() {
             guard let entries = row.sequence, entries.count == n else {
-                problems.record("row \(i) must be a list of \(n) entries, found \(row.sequence.map { "\($0.count) entries" } ?? SpecMapping.describe(row))",
+                problems.record("row \(i) must be a list of \(n) entries, found \(row.sequence.map { "\($0.count) entries" } ?? problems.describe(row))",
                                 at: row, path: "\(path)[\(i)]")
                 ok = false
                 continue
@@ -639,7 +639,7 @@ struct SpecLoader {
             for (j, entry) in entries.enumerated() {
                 cells[i][j] = entry
                 guard let x = Self.pairwiseEntry(entry) else {
-                    problems.record("expected a number or a ratio such as \"1/3\", found \(SpecMapping.describe(entry))",
+                    problems.record("expected a number or a ratio such as \"1/3\", found \(problems.describe(entry))",
                                     at: entry, path: "\(path)[\(i)][\(j)]")
                     ok = false
                     continue
@@ -680,11 +680,11 @@ struct SpecLoader {
 
     // MARK: Methods and their settings
 
-    mutating func readMethods(_ top: inout SpecMapping) -> [ScoringMethod] {
+    mutating func readMethods(_ top: inout YAMLMapping) -> [ScoringMethod] {
         guard let node = top.value("methods", required: true, problems: &problems) else { return [] }
         let names = ScoringMethod.allCases.map(\.rawValue)
         guard let sequence = node.sequence else {
-            problems.record("expected a list of methods (\(names.joined(separator: ", "))), found \(SpecMapping.describe(node))",
+            problems.record("expected a list of methods (\(names.joined(separator: ", "))), found \(problems.describe(node))",
                             at: node, path: "methods")
             return []
         }
@@ -694,8 +694,8 @@ struct SpecLoader {
             let path = "methods[\(index)]"
             let text = element.string ?? ""
             guard case .scalar = element, let method = ScoringMethod(rawValue: text) else {
-                var message = "unknown method \(SpecMapping.describe(element))"
-                if let s = Suggestion.closest(to: text, among: names) { message += "; did you mean '\(s)'?" }
+                var message = "unknown method \(problems.describe(element))"
+                if let s = NameSuggestion.closest(to: text, among: names) { message += "; did you mean '\(s)'?" }
                 problems.record(message + " (methods: \(names.joined(separator: ", ")))", at: element, path: path)
                 continue
             }
@@ -709,23 +709,23 @@ struct SpecLoader {
         return methods
     }
 
-    mutating func readNormalization(_ top: inout SpecMapping) -> (wsm: Normalization?, topsis: Normalization?) {
+    mutating func readNormalization(_ top: inout YAMLMapping) -> (wsm: Normalization?, topsis: Normalization?) {
         let names = Normalization.allCases.map(\.rawValue)
         guard let node = top.node(of: "normalization"), node.mapping != nil else {
             let both = top.choice("normalization", among: names, required: false, problems: &problems).flatMap(Normalization.init(rawValue:))
             return (both, both)
         }
         _ = top.value("normalization", required: false, problems: &problems)
-        guard var mapping = SpecMapping(node, path: "normalization", problems: &problems) else { return (nil, nil) }
+        guard var mapping = YAMLMapping(node, path: "normalization", problems: &problems) else { return (nil, nil) }
         let wsm = mapping.choice("wsm", among: names, required: false, problems: &problems).flatMap(Normalization.init(rawValue:))
         let topsis = mapping.choice("topsis", among: names, required: false, problems: &problems).flatMap(Normalization.init(rawValue:))
         mapping.finish(&problems)
         return (wsm, topsis)
     }
 
-    mutating func readVIKOR(_ top: inout SpecMapping) -> Double {
+    mutating func readVIKOR(_ top: inout YAMLMapping) -> Double {
         guard let node = top.value("vikor", required: false, problems: &problems),
-              var mapping = SpecMapping(node, path: "vikor", problems: &problems) else { return 0.5 }
+              var mapping = YAMLMapping(node, path: "vikor", problems: &problems) else { return 0.5 }
         var v = 0.5
         if let value = mapping.number("v", required: false, problems: &problems) {
             if value < 0 || value > 1 {
@@ -793,7 +793,7 @@ struct SpecLoader {
 
     static let preferenceKinds = ["usual", "u_shape", "v_shape", "level", "linear", "gaussian"]
 
-    mutating func readPreference(_ mapping: inout SpecMapping) -> PreferenceSpec {
+    mutating func readPreference(_ mapping: inout YAMLMapping) -> PreferenceSpec {
         var spec = PreferenceSpec()
         spec.kind = mapping.choice("preference", among: Self.preferenceKinds, required: false, problems: &problems) ?? "usual"
         spec.q = mapping.number("q", required: false, problems: &problems)
@@ -824,25 +824,25 @@ struct SpecLoader {
         return spec
     }
 
-    mutating func readPROMETHEE(_ top: inout SpecMapping, criteria: [String]) -> PROMETHEERead {
+    mutating func readPROMETHEE(_ top: inout YAMLMapping, criteria: [String]) -> PROMETHEERead {
         var result = PROMETHEERead()
         guard let node = top.value("promethee", required: false, problems: &problems),
-              var mapping = SpecMapping(node, path: "promethee", problems: &problems) else { return result }
+              var mapping = YAMLMapping(node, path: "promethee", problems: &problems) else { return result }
         result.base = readPreference(&mapping)
         if let scale = mapping.choice("thresholds", among: ["absolute", "relative"], required: false, problems: &problems) {
             result.relative = scale == "relative"
         }
         if let perNode = mapping.value("criteria", required: false, problems: &problems),
-           let per = SpecMapping(perNode, path: "promethee.criteria", problems: &problems) {
+           let per = YAMLMapping(perNode, path: "promethee.criteria", problems: &problems) {
             for entry in per.entries {
                 let path = "promethee.criteria.\(entry.key)"
                 guard criteria.contains(entry.key) else {
                     var message = "unknown criterion '\(entry.key)'"
-                    if let s = Suggestion.closest(to: entry.key, among: criteria) { message += "; did you mean '\(s)'?" }
+                    if let s = NameSuggestion.closest(to: entry.key, among: criteria) { message += "; did you mean '\(s)'?" }
                     problems.record(message, at: entry.keyNode, path: path)
                     continue
                 }
-                guard var inner = SpecMapping(entry.value, path: path, problems: &problems) else { continue }
+                guard var inner = YAMLMapping(entry.value, path: path, problems: &problems) else { continue }
                 result.perCriterion[entry.key] = readPreference(&inner)
                 inner.finish(&problems)
             }
@@ -853,10 +853,10 @@ struct SpecLoader {
 
     // MARK: Sensitivity
 
-    mutating func readSensitivity(_ top: inout SpecMapping, criteria: [String])
+    mutating func readSensitivity(_ top: inout YAMLMapping, criteria: [String])
         -> (smaa: ScorecardSMAA?, stability: Bool, rankReversal: Double?) {
         guard let node = top.value("sensitivity", required: false, problems: &problems),
-              var mapping = SpecMapping(node, path: "sensitivity", problems: &problems) else { return (nil, false, nil) }
+              var mapping = YAMLMapping(node, path: "sensitivity", problems: &problems) else { return (nil, false, nil) }
         var smaa: ScorecardSMAA?
         if let smaaNode = mapping.value("smaa", required: false, problems: &problems) {
             locations.smaa = LocatedPath(location: problems.location(of: smaaNode), path: "sensitivity.smaa")
@@ -864,7 +864,7 @@ struct SpecLoader {
                 if let on = mapping.bool("smaa", required: false, problems: &problems), on {
                     smaa = ScorecardSMAA(draws: ScorecardSMAA.defaultDraws, constraints: .uniform, confidenceDraws: 10_000)
                 }
-            } else if var inner = SpecMapping(smaaNode, path: "sensitivity.smaa", problems: &problems) {
+            } else if var inner = YAMLMapping(smaaNode, path: "sensitivity.smaa", problems: &problems) {
                 var draws = ScorecardSMAA.defaultDraws, confidence = 10_000
                 for (key, target) in [("draws", 0), ("confidence_draws", 1)] {
                     if let n = inner.integer(key, required: false, problems: &problems) {
@@ -883,7 +883,7 @@ struct SpecLoader {
         if let reversal = mapping.value("rank_reversal", required: false, problems: &problems) {
             if case .scalar = reversal {
                 if mapping.bool("rank_reversal", required: false, problems: &problems) == true { degradation = 0.05 }
-            } else if var inner = SpecMapping(reversal, path: "sensitivity.rank_reversal", problems: &problems) {
+            } else if var inner = YAMLMapping(reversal, path: "sensitivity.rank_reversal", problems: &problems) {
                 degradation = 0.05
                 if let d = inner.number("degradation", required: false, problems: &problems) {
                     if d > 0 && d < 1 { degradation = d } else {
@@ -898,14 +898,14 @@ struct SpecLoader {
         return (smaa, stability, degradation)
     }
 
-    mutating func readSMAAWeights(_ mapping: inout SpecMapping, criteria: [String]) -> SMAAWeightConstraints {
+    mutating func readSMAAWeights(_ mapping: inout YAMLMapping, criteria: [String]) -> SMAAWeightConstraints {
         guard let node = mapping.value("weights", required: false, problems: &problems) else { return .uniform }
         let path = "sensitivity.smaa.weights"
         if case .scalar = node {
             _ = mapping.choice("weights", among: ["uniform"], required: false, problems: &problems)
             return .uniform
         }
-        guard var inner = SpecMapping(node, path: path, problems: &problems,
+        guard var inner = YAMLMapping(node, path: path, problems: &problems,
                                       what: "uniform, {rank_order: [...]} or {intervals: {criterion: [low, high]}}") else { return .uniform }
         var result = SMAAWeightConstraints.uniform
         if inner.has("rank_order") {
@@ -914,7 +914,7 @@ struct SpecLoader {
             var ok = true
             for name in order where !criteria.contains(name) {
                 var message = "unknown criterion '\(name)'"
-                if let s = Suggestion.closest(to: name, among: criteria) { message += "; did you mean '\(s)'?" }
+                if let s = NameSuggestion.closest(to: name, among: criteria) { message += "; did you mean '\(s)'?" }
                 problems.record(message, at: orderNode, path: "\(path).rank_order")
                 ok = false
             }
@@ -927,21 +927,21 @@ struct SpecLoader {
             if ok { result = .rankOrder(order) }
         }
         if let intervalsNode = inner.value("intervals", required: false, problems: &problems),
-           let intervals = SpecMapping(intervalsNode, path: "\(path).intervals", problems: &problems) {
+           let intervals = YAMLMapping(intervalsNode, path: "\(path).intervals", problems: &problems) {
             var ranges = [String: ClosedRange<Double>]()
             var ok = true
             for entry in intervals.entries {
                 let entryPath = "\(path).intervals.\(entry.key)"
                 guard criteria.contains(entry.key) else {
                     var message = "unknown criterion '\(entry.key)'"
-                    if let s = Suggestion.closest(to: entry.key, among: criteria) { message += "; did you mean '\(s)'?" }
+                    if let s = NameSuggestion.closest(to: entry.key, among: criteria) { message += "; did you mean '\(s)'?" }
                     problems.record(message, at: entry.keyNode, path: entryPath)
                     ok = false
                     continue
                 }
                 guard let bounds = entry.value.sequence, bounds.count == 2,
-                      let low = SpecMapping.number(bounds[0], path: entryPath, problems: &problems),
-                      let high = SpecMapping.number(bounds[1], path: entryPath, problems: &problems) else {
+                      let low = YAMLMapping.number(bounds[0], path: entryPath, problems: &problems),
+                      let high = YAMLMapping.number(bounds[1], path: entryPath, problems: &problems) else {
                     if entry.value.sequence?.count != 2 {
                         problems.record("expected a weight interval [low, high]", at: entry.value, path: entryPath)
                     }
