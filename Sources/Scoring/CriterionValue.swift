@@ -72,7 +72,7 @@ public enum CriterionValue: Sendable, Hashable {
     /// CDF, `low + √(u·(high − low)·(mode − low))` for `u < (mode − low)/(high − low)`, else
     /// `high − √((1 − u)·(high − low)·(high − mode))`. Each consumes exactly one word.
     @inline(__always)
-    func sample(using generator: inout SeededGenerator) -> Double {
+    func sample<G: RandomNumberGenerator>(using generator: inout G) -> Double {
         switch self {
         case .point(let x):
             return x

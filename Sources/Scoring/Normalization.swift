@@ -85,15 +85,99 @@ public enum Normalization: String, Sendable, Hashable, CaseIterable {
         func callAsFunction(_ x: Double) -> Double { isReciprocal ? slope / x : offset + slope * x }
     }
 
-    /// The transform of one column (one pass over it), or why none exists.
-    func transform(_ column: UnsafeBufferPointer<Double>, direction: CriterionDirection) -> Result<ColumnTransform, ColumnFailure> {
-        var low = Double.infinity, high = -Double.infinity, sum = 0.0, squares = 0.0
-        for x in column {
+    /// Extremes, sum and sum of squares of a column (or of a stretch of one).
+    struct ColumnStatistics {
+        var low = Double.infinity
+        var high = -Double.infinity
+        var sum = 0.0
+        var squares = 0.0
+
+        /// Columns from this length on are summed in four interleaved lanes (vectorized);
+        /// shorter ones strictly left to right.
+        static let laneThreshold = 1024
+
+        /// The statistics of `column`, in one pass.
+        init(_ column: UnsafeBufferPointer<Double>) {
+            let count = column.count
+            guard count >= Self.laneThreshold, let x = column.baseAddress else {
+                for x in column { add(x) }
+                return
+            }
+            let body = count & ~3
+            let lanes = Self.lanes(x, count: body)
+            let low = lanes.low.replacing(with: lanes.low2, where: lanes.low2 .< lanes.low)
+            let high = lanes.high.replacing(with: lanes.high2, where: lanes.high2 .> lanes.high)
+            let sum = lanes.sum + lanes.sum2, squares = lanes.squares + lanes.squares2
+            self.low = Swift.min(low[0], low[1])
+            self.high = Swift.max(high[0], high[1])
+            self.sum = sum[0] + sum[1]
+            self.squares = squares[0] + squares[1]
+            var i = body
+            while i < count {
+                add(x[i])
+                i += 1
+            }
+        }
+
+        init() {}
+
+        typealias Pair = SIMD2<Double>
+
+        /// Two interleaved pairs of lanes over `x[0..<count]` (`count` a multiple of 4).
+        /// `replacing(with:where:)` compiles to minpd/maxpd (`pointwiseMin` does not), and a
+        /// separate function keeps the SLP vectorizer from re-packing the accumulators.
+        @inline(never)
+        static func lanes(_ x: UnsafePointer<Double>, count: Int)
+            -> (low: Pair, low2: Pair, high: Pair, high2: Pair, sum: Pair, sum2: Pair, squares: Pair, squares2: Pair) {
+            var low0 = Pair(repeating: .infinity), low1 = low0, high0 = -low0, high1 = high0
+            var sum0 = Pair(repeating: 0), sum1 = sum0, squares0 = sum0, squares1 = sum0
+            let raw = UnsafeRawPointer(x)
+            var i = 0
+            while i < count {
+                let a = raw.loadUnaligned(fromByteOffset: 8 &* i, as: Pair.self)
+                let b = raw.loadUnaligned(fromByteOffset: 8 &* i &+ 16, as: Pair.self)
+                low0 = low0.replacing(with: a, where: a .< low0)
+                low1 = low1.replacing(with: b, where: b .< low1)
+                high0 = high0.replacing(with: a, where: a .> high0)
+                high1 = high1.replacing(with: b, where: b .> high1)
+                sum0 += a
+                sum1 += b
+                squares0 += a * a
+                squares1 += b * b
+                i &+= 4
+            }
+            return (low0, low1, high0, high1, sum0, sum1, squares0, squares1)
+        }
+
+        @inline(__always)
+        mutating func add(_ x: Double) {
             low = Swift.min(low, x)
             high = Swift.max(high, x)
             sum += x
             squares += x * x
         }
+
+        /// Combines the statistics of the next stretch of the same column.
+        mutating func merge(_ other: ColumnStatistics) {
+            low = Swift.min(low, other.low)
+            high = Swift.max(high, other.high)
+            sum += other.sum
+            squares += other.squares
+        }
+    }
+
+    /// The transform of one column (one pass over it), or why none exists.
+    func transform(_ column: UnsafeBufferPointer<Double>, direction: CriterionDirection) -> Result<ColumnTransform, ColumnFailure> {
+        transform(column, statistics: ColumnStatistics(column), direction: direction)
+    }
+
+    /// The transform of one column from its precomputed ``ColumnStatistics``; `column` is read
+    /// again only to locate an out-of-domain value or for the reciprocal sum of a sum-normalized
+    /// cost column.
+    func transform(
+        _ column: UnsafeBufferPointer<Double>, statistics: ColumnStatistics, direction: CriterionDirection
+    ) -> Result<ColumnTransform, ColumnFailure> {
+        let low = statistics.low, high = statistics.high, sum = statistics.sum, squares = statistics.squares
         let isCost = direction == .cost
         func outOfDomain(strictlyPositive: Bool, _ requirement: String) -> Result<ColumnTransform, ColumnFailure> {
             let index = column.firstIndex { strictlyPositive ? $0 <= 0 : $0 < 0 } ?? 0

@@ -14,6 +14,17 @@ import Probability
 /// and, independently, one value from every uncertain cell (``CriterionValue``); ranks are
 /// competition ranks `1 + #{k : u_k > u_i}`.
 ///
+/// ## Sampling
+/// Uniform weights on the simplex are the `n` spacings `s₍₁₎, s₍₂₎ − s₍₁₎, …, 1 − s₍ₙ₋₁₎` of
+/// `n − 1` sorted i.i.d. uniforms, an exact Dirichlet(1, …, 1) sampler without logarithms
+/// (Devroye, *Non-Uniform Random Variate Generation*, Springer 1986, §V.2.2; Rubinstein &
+/// Kroese, *Simulation and the Monte Carlo Method*, 3rd ed. 2017, §4.9). The uniforms are
+/// sorted by a fixed compare-exchange network (Batcher's merge exchange, Knuth TAOCP vol. 3,
+/// §5.2.2, Algorithm M), which runs branch-free over batches of 128 draws held criterion by
+/// criterion, so that sorting, utilities, ranks and tallies all run in vector operations
+/// across draws. (Earlier versions normalized i.i.d. exponentials `−ln u`; the distribution
+/// is the same, the random streams are not.)
+///
 /// ## Outputs (see ``SMAAResult``)
 /// Rank acceptability `b_i^r = #{draws with rank_i = r}/N`, central weights
 /// `w_i^c = mean of w over draws with rank_i = 1`, confidence factors `p_i^c` (share of
@@ -22,9 +33,12 @@ import Probability
 ///
 /// ## Reproducibility
 /// Draws are split into fixed blocks of ``blockSize``; block `b` uses the seed's generator
-/// advanced by `b` jumps (2^128 steps each). Blocks are merged in block order, so a seed gives
-/// bit-identical results for any ``threads``. Confidence factors use the generator after one
-/// long jump, the interval pilot the one after two.
+/// advanced by `b` jumps (2^128 steps each). Within a block, the first 20 words of that stream
+/// seed the kernel's own inlined xoshiro256** generators: one for uncertain values and four
+/// lanes (one per draw of each group of four) for the weight uniforms, which are
+/// `(x >> 12)·2⁻⁵²`. Blocks are merged in block order, so a seed gives bit-identical results
+/// for any ``threads``. Confidence factors use the generator after one long jump, the interval
+/// pilot the one after two.
 public struct SMAA: Sendable, Hashable {
     /// Draws per block (the unit of parallel work and of stream assignment).
     public static let blockSize = 16_384
@@ -40,7 +54,9 @@ public struct SMAA: Sendable, Hashable {
     public var constraints: SMAAWeightConstraints
     /// Value draws per confidence factor (ignored when every value is exact).
     public var confidenceDraws: Int
-    /// Worker threads (results do not depend on it).
+    /// Worker threads (results do not depend on it); by default the active processor count
+    /// (2 on the development machines). At most one worker per block of ``blockSize`` draws
+    /// runs, so runs of up to one block stay on the calling thread.
     public var threads: Int
     /// Smallest acceptable share of weight draws satisfying interval constraints; default
     /// 1e−3, i.e. at most ~1000 candidates per accepted draw.
@@ -48,7 +64,8 @@ public struct SMAA: Sendable, Hashable {
 
     public init(
         draws: Int = 10_000, seed: UInt64, constraints: SMAAWeightConstraints = .uniform,
-        confidenceDraws: Int = 10_000, threads: Int = 1, minimumAcceptanceRate: Double = 1e-3
+        confidenceDraws: Int = 10_000, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        minimumAcceptanceRate: Double = 1e-3
     ) {
         self.draws = draws
         self.seed = seed

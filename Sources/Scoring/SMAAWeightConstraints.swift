@@ -1,7 +1,7 @@
 /// Which weight vectors SMAA considers, each drawn uniformly from its feasible set.
 public enum SMAAWeightConstraints: Sendable, Hashable {
-    /// No information: uniform on the simplex `{w ≥ 0, Σw = 1}` (normalized i.i.d.
-    /// exponentials, one word per criterion).
+    /// No information: uniform on the simplex `{w ≥ 0, Σw = 1}` (the spacings of `n − 1`
+    /// sorted i.i.d. uniforms, one word per criterion but one; see ``SMAA``).
     case uniform
     /// `low_j ≤ w_j ≤ high_j` per criterion (in criterion order): uniform simplex draws are
     /// rejected until one satisfies every interval. The acceptance rate is estimated first

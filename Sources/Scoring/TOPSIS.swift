@@ -32,8 +32,9 @@ public struct TOPSIS: Sendable, Hashable {
     }
 
     /// Closeness coefficients straight from a flat column-major matrix, without names — the
-    /// path for very large problems (no per-alternative allocation, one column buffer).
-    /// Errors name alternatives `A1…` and criteria `C1…` by position.
+    /// path for very large problems (no per-alternative allocation besides the result; the
+    /// distances live in registers only). Errors name alternatives `A1…` and criteria `C1…`
+    /// by position.
     public func closeness(
         columnMajor values: [Double], alternativeCount m: Int, weights: [Double], directions: [CriterionDirection]
     ) throws(ScoringError) -> [Double] {
@@ -44,26 +45,31 @@ public struct TOPSIS: Sendable, Hashable {
         let criteria = directions.indices.map { Criterion("C\($0 + 1)", direction: directions[$0]) }
         let w = try WeightValidation.normalized(weights, criteria: criteria)
         return try kernel(values, alternativeCount: m, weights: w, directions: directions,
-                          alternatives: nil, criteria: criteria.map(\.name)).closeness
+                          alternatives: nil, criteria: criteria.map(\.name), distances: false).closeness
     }
 
-    /// Alternatives per chunk of the distance pass: the chunk's accumulators stay in L1 cache
-    /// while every column streams through once.
-    private static let chunkSize = 2048
-    /// Alternatives from which the distance pass is spread over all cores. Each alternative's
-    /// distances depend on its own values only, so results do not depend on the thread count.
-    private static let parallelThreshold = 65_536
+    /// Alternatives per chunk of the distance pass (the unit of parallel work there).
+    static let chunkSize = 4096
+    /// Values per stretch of the column-statistics pass (the unit of parallel work there).
+    static let statisticsStretch = 1 << 16
+    /// Alternatives from which both passes are spread over all cores. Each alternative's
+    /// distances depend on its own values only, and column statistics are merged stretch by
+    /// stretch in a fixed order, so results do not depend on the thread count.
+    static let parallelThreshold = 65_536
 
     private func kernel(
         _ values: [Double], alternativeCount m: Int, weights: [Double], directions: [CriterionDirection],
-        alternatives: [String]?, criteria: [String]
+        alternatives: [String]?, criteria: [String], distances: Bool = true
     ) throws(ScoringError) -> TOPSISDetails {
         let n = weights.count
+        let workers = m >= Self.parallelThreshold ? Swift.max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
+        let statistics = values.withUnsafeBufferPointer { Self.columnStatistics($0, m: m, n: n, workers: workers) }
         var transforms: [Normalization.ColumnTransform] = []
         transforms.reserveCapacity(n)
         for j in 0..<n {
             let result = values.withUnsafeBufferPointer { input in
-                normalization.transform(UnsafeBufferPointer(rebasing: input[(j * m)..<((j + 1) * m)]), direction: directions[j])
+                normalization.transform(UnsafeBufferPointer(rebasing: input[(j * m)..<((j + 1) * m)]),
+                                        statistics: statistics[j], direction: directions[j])
             }
             switch result {
             case .success(let transform): transforms.append(transform)
@@ -74,67 +80,176 @@ public struct TOPSIS: Sendable, Hashable {
         // v = w·r; the ideal and anti-ideal are the weighted ends of each column's range.
         let ideal = zip(weights, transforms).map { $0 * $1.high }
         let antiIdeal = zip(weights, transforms).map { $0 * $1.low }
-        var plus = [Double](repeating: 0, count: m), minus = plus, closeness = plus
+        let columns = (0..<n).map { j in
+            DistancePass.Column(a: weights[j] * transforms[j].offset,
+                                b: transforms[j].isReciprocal ? transforms[j].slope : weights[j] * transforms[j].slope,
+                                w: weights[j], isReciprocal: transforms[j].isReciprocal, high: ideal[j], low: antiIdeal[j])
+        }
         let chunkCount = (m + Self.chunkSize - 1) / Self.chunkSize
-        let workers = m >= Self.parallelThreshold ? Swift.min(ProcessInfo.processInfo.activeProcessorCount, chunkCount) : 1
-        values.withUnsafeBufferPointer { x in
-        plus.withUnsafeMutableBufferPointer { p in
-        minus.withUnsafeMutableBufferPointer { q in
-        closeness.withUnsafeMutableBufferPointer { c in
-            let pass = DistancePass(x: x, plus: p, minus: q, closeness: c, m: m, weights: weights,
-                                    transforms: transforms, ideal: ideal, antiIdeal: antiIdeal)
-            if workers <= 1 {
-                for chunk in 0..<chunkCount { pass.run(chunk: chunk, size: Self.chunkSize) }
-            } else {
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    for chunk in stride(from: worker, to: chunkCount, by: workers) { pass.run(chunk: chunk, size: Self.chunkSize) }
-                }
-            }
-        }}}}
-        return TOPSISDetails(closeness: closeness, distanceToIdeal: plus, distanceToAntiIdeal: minus,
-                             ideal: ideal, antiIdeal: antiIdeal)
-    }
-}
-
-/// The distance pass over one chunk of alternatives: `D⁺`, `D⁻` and `C` for alternatives
-/// `chunk·size ..< (chunk + 1)·size`, every column streaming through once. Chunks write
-/// disjoint ranges, so workers may run them concurrently.
-private struct DistancePass: @unchecked Sendable {
-    let x: UnsafeBufferPointer<Double>
-    let plus: UnsafeMutableBufferPointer<Double>
-    let minus: UnsafeMutableBufferPointer<Double>
-    let closeness: UnsafeMutableBufferPointer<Double>
-    let m: Int
-    let weights: [Double]
-    let transforms: [Normalization.ColumnTransform]
-    let ideal: [Double]
-    let antiIdeal: [Double]
-
-    func run(chunk: Int, size: Int) {
-        let start = chunk * size, end = Swift.min(m, start + size)
-        for j in 0..<weights.count {
-            let t = transforms[j], w = weights[j], high = ideal[j], low = antiIdeal[j], base = j * m
-            if t.isReciprocal {
-                for i in start..<end {
-                    let v = w * (t.slope / x[base + i])
-                    plus[i] += (v - high) * (v - high)
-                    minus[i] += (v - low) * (v - low)
-                }
-            } else {
-                let a = w * t.offset, b = w * t.slope
-                for i in start..<end {
-                    let v = a + b * x[base + i]
-                    plus[i] += (v - high) * (v - high)
-                    minus[i] += (v - low) * (v - low)
+        let distanceWorkers = Swift.min(workers, chunkCount)
+        var plus: [Double] = [], minus: [Double] = []
+        let closeness = values.withUnsafeBufferPointer { x in
+            columns.withUnsafeBufferPointer { columns in
+                [Double](unsafeUninitializedCapacity: m) { c, initialized in
+                    let output = c.baseAddress!
+                    let run = { (p: UnsafeMutablePointer<Double>?, q: UnsafeMutablePointer<Double>?) in
+                        let pass = DistancePass(x: x.baseAddress!, m: m, columns: columns, closeness: output,
+                                                plus: p, minus: q)
+                        if distanceWorkers <= 1 {
+                            pass.run(chunks: 0..<chunkCount, stride: 1, size: Self.chunkSize)
+                        } else {
+                            DispatchQueue.concurrentPerform(iterations: distanceWorkers) { worker in
+                                pass.run(chunks: worker..<chunkCount, stride: distanceWorkers, size: Self.chunkSize)
+                            }
+                        }
+                    }
+                    if distances {
+                        plus = [Double](unsafeUninitializedCapacity: m) { p, pCount in
+                            minus = [Double](unsafeUninitializedCapacity: m) { q, qCount in
+                                run(p.baseAddress!, q.baseAddress!)
+                                qCount = m
+                            }
+                            pCount = m
+                        }
+                    } else {
+                        run(nil, nil)
+                    }
+                    initialized = m
                 }
             }
         }
-        for i in start..<end {
-            let dPlus = plus[i].squareRoot(), dMinus = minus[i].squareRoot()
-            plus[i] = dPlus
-            minus[i] = dMinus
-            let total = dPlus + dMinus
-            closeness[i] = total > 0 ? dMinus / total : 0.5
+        return TOPSISDetails(closeness: closeness, distanceToIdeal: plus, distanceToAntiIdeal: minus,
+                             ideal: ideal, antiIdeal: antiIdeal)
+    }
+
+    /// Per-column statistics, computed in stretches of ``statisticsStretch`` values spread over
+    /// `workers` and merged in stretch order (so the result does not depend on `workers`).
+    private static func columnStatistics(
+        _ values: UnsafeBufferPointer<Double>, m: Int, n: Int, workers: Int
+    ) -> [Normalization.ColumnStatistics] {
+        let stretches = (m + statisticsStretch - 1) / statisticsStretch
+        let tasks = n * stretches
+        let parts = [Normalization.ColumnStatistics](unsafeUninitializedCapacity: tasks) { parts, count in
+            let output = SendablePointer(parts.baseAddress!)
+            let input = SendablePointer(UnsafeMutablePointer(mutating: values.baseAddress!))
+            let work: @Sendable (Int) -> Void = { task in
+                let j = task / stretches, s = task % stretches
+                let start = j * m + s * statisticsStretch, end = j * m + Swift.min(m, (s + 1) * statisticsStretch)
+                (output.pointer + task).initialize(
+                    to: Normalization.ColumnStatistics(UnsafeBufferPointer(start: input.pointer + start, count: end - start)))
+            }
+            let active = Swift.min(workers, tasks)
+            if active <= 1 {
+                for task in 0..<tasks { work(task) }
+            } else {
+                DispatchQueue.concurrentPerform(iterations: active) { worker in
+                    for task in stride(from: worker, to: tasks, by: active) { work(task) }
+                }
+            }
+            count = tasks
+        }
+        return (0..<n).map { j in
+            var total = parts[j * stretches]
+            for s in 1..<stretches { total.merge(parts[j * stretches + s]) }
+            return total
+        }
+    }
+}
+
+/// A pointer handed to concurrent workers that write disjoint elements.
+private struct SendablePointer<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
+}
+
+/// The distance pass over chunks of alternatives: `C` (and, when asked, `D⁺`, `D⁻`) for
+/// alternatives `chunk·size ..< (chunk + 1)·size`. Four alternatives at a time keep their
+/// squared distances in registers while every column contributes (each column's values are
+/// read once, 32 bytes at a time); chunks write disjoint ranges, so workers may run them
+/// concurrently. Per alternative the arithmetic is that of the textbook loop, column by
+/// column in order, so results do not depend on the grouping.
+private struct DistancePass: @unchecked Sendable {
+    struct Column {
+        /// `v = a + b·x`, or `w·(b/x)` for a reciprocal column.
+        let a: Double
+        let b: Double
+        let w: Double
+        let isReciprocal: Bool
+        /// Weighted ideal and anti-ideal.
+        let high: Double
+        let low: Double
+    }
+
+    typealias Lanes = SIMD4<Double>
+
+    let x: UnsafePointer<Double>
+    let m: Int
+    let columns: UnsafeBufferPointer<Column>
+    let closeness: UnsafeMutablePointer<Double>
+    let plus: UnsafeMutablePointer<Double>?
+    let minus: UnsafeMutablePointer<Double>?
+
+    func run(chunks: Range<Int>, stride step: Int, size: Int) {
+        let n = columns.count
+        // Column constants splatted across the lanes: a, b, w, high, low.
+        let table = UnsafeMutablePointer<Lanes>.allocate(capacity: 5 * n)
+        defer { table.deallocate() }
+        var anyReciprocal = false
+        for (j, column) in columns.enumerated() {
+            (table + 5 * j).initialize(to: Lanes(repeating: column.a))
+            (table + 5 * j + 1).initialize(to: Lanes(repeating: column.b))
+            (table + 5 * j + 2).initialize(to: Lanes(repeating: column.w))
+            (table + 5 * j + 3).initialize(to: Lanes(repeating: column.high))
+            (table + 5 * j + 4).initialize(to: Lanes(repeating: column.low))
+            anyReciprocal = anyReciprocal || column.isReciprocal
+        }
+        for chunk in Swift.stride(from: chunks.lowerBound, to: chunks.upperBound, by: step) {
+            let start = chunk * size, end = Swift.min(m, start + size)
+            var i = start
+            while i &+ 4 <= end {
+                var p = Lanes(repeating: 0), q = Lanes(repeating: 0)
+                var source = UnsafeRawPointer(x + i), constants = table
+                if anyReciprocal {
+                    for column in columns {
+                        let value = source.loadUnaligned(as: Lanes.self)
+                        let v = column.isReciprocal ? constants[2] * (constants[1] / value) : constants[0] + constants[1] * value
+                        let dp = v - constants[3], dq = v - constants[4]
+                        p += dp * dp
+                        q += dq * dq
+                        source += 8 &* m
+                        constants += 5
+                    }
+                } else {
+                    for _ in 0..<n {
+                        let v = constants[0] + constants[1] * source.loadUnaligned(as: Lanes.self)
+                        let dp = v - constants[3], dq = v - constants[4]
+                        p += dp * dp
+                        q += dq * dq
+                        source += 8 &* m
+                        constants += 5
+                    }
+                }
+                let dPlus = p.squareRoot(), dMinus = q.squareRoot(), total = dPlus + dMinus
+                let c = (dMinus / total).replacing(with: 0.5, where: .!(total .> 0))
+                UnsafeMutableRawPointer(closeness + i).storeBytes(of: c, as: Lanes.self)
+                if let plus { UnsafeMutableRawPointer(plus + i).storeBytes(of: dPlus, as: Lanes.self) }
+                if let minus { UnsafeMutableRawPointer(minus + i).storeBytes(of: dMinus, as: Lanes.self) }
+                i &+= 4
+            }
+            while i < end {
+                var p = 0.0, q = 0.0
+                for j in 0..<n {
+                    let column = columns[j], value = x[j * m + i]
+                    let v = column.isReciprocal ? column.w * (column.b / value) : column.a + column.b * value
+                    p += (v - column.high) * (v - column.high)
+                    q += (v - column.low) * (v - column.low)
+                }
+                let dPlus = p.squareRoot(), dMinus = q.squareRoot(), total = dPlus + dMinus
+                closeness[i] = total > 0 ? dMinus / total : 0.5
+                plus?[i] = dPlus
+                minus?[i] = dMinus
+                i += 1
+            }
         }
     }
 }
