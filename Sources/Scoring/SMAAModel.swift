@@ -291,24 +291,14 @@ typealias Vector = SIMD4<Double>
 /// Eight doubles, the unit of the dot-product and tally loops.
 typealias Wide = SIMD8<Double>
 
-extension SIMD4 where Scalar == Double {
+extension SIMD where Scalar == Double {
+    /// Loads `Self.scalarCount` doubles from `pointer` (no alignment needed).
     @inline(__always)
     static func load(_ pointer: UnsafeMutablePointer<Double>) -> Self {
         UnsafeRawPointer(pointer).loadUnaligned(as: Self.self)
     }
 
-    @inline(__always)
-    func store(_ pointer: UnsafeMutablePointer<Double>) {
-        UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: Self.self)
-    }
-}
-
-extension SIMD8 where Scalar == Double {
-    @inline(__always)
-    static func load(_ pointer: UnsafeMutablePointer<Double>) -> Self {
-        UnsafeRawPointer(pointer).loadUnaligned(as: Self.self)
-    }
-
+    /// Stores the lanes to `pointer` (no alignment needed).
     @inline(__always)
     func store(_ pointer: UnsafeMutablePointer<Double>) {
         UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: Self.self)
