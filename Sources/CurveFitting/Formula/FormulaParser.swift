@@ -22,6 +22,8 @@ struct FormulaParser {
     private var position = 0
     private var depth = 0
     private var nodes: [FormulaNode] = []
+    /// Calls of unknown functions, reported together once the whole formula has parsed.
+    private var unknownFunctions: [(name: String, column: Int)] = []
 
     private init(formula: String, tokens: [FormulaToken]) {
         self.formula = formula
@@ -37,7 +39,13 @@ struct FormulaParser {
         try parser.parseSum()
         let token = parser.current
         switch token.kind {
-        case .end: return FormulaExpression(nodes: parser.nodes)
+        case .end:
+            if let first = parser.unknownFunctions.first {
+                guard parser.unknownFunctions.count > 1 else { throw parser.error("unknown function '\(first.name)'", at: first.column) }
+                let list = parser.unknownFunctions.map { "'\($0.name)' (column \($0.column))" }.joined(separator: ", ")
+                throw parser.error("unknown functions \(list); the first one", at: first.column)
+            }
+            return FormulaExpression(nodes: parser.nodes)
         case .close: throw parser.error("unmatched '\(token.text)'", at: token.column)
         default: throw parser.missingOperator(before: token)
         }
@@ -102,11 +110,12 @@ struct FormulaParser {
             advance()
             let function = FormulaFunction(name: name)
             if case let .open(bracket) = current.kind {
-                guard let function else {
-                    throw error("unknown function '\(name)'", at: token.column)
-                }
                 try parseGroup(bracket)
-                nodes.append(.call(function))
+                if let function {
+                    nodes.append(.call(function))
+                } else {
+                    unknownFunctions.append((name, token.column))
+                }
             } else if function != nil {
                 throw error("expected '(' after '\(name)'", at: current.column)
             } else {
