@@ -184,7 +184,7 @@ final class BatchOutputWriter {
         temporary = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw DataError(file: path, message: "cannot create the output file")
+            throw OutputFileError(path: path, reason: "cannot create the file (does its folder exist and is it writable?)")
         }
         handle = try FileHandle(forWritingTo: temporary)
         self.parameterNames = parameterNames
@@ -213,12 +213,12 @@ final class BatchOutputWriter {
         try handle.write(contentsOf: Data(text.utf8))
     }
 
+    /// Closes the temporary file and renames it over the target: POSIX `rename` replaces an
+    /// existing file atomically, so readers see the old output or the new one, never a mix.
     func finish() throws {
         try handle.close()
-        if FileManager.default.fileExists(atPath: target.path) {
-            _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
-        } else {
-            try FileManager.default.moveItem(at: temporary, to: target)
+        guard rename(temporary.path, target.path) == 0 else {
+            throw OutputFileError(path: target.path, reason: String(cString: strerror(errno)))
         }
     }
 

@@ -26,4 +26,9 @@ public struct OutputFileError: Error, CustomStringConvertible, Equatable, Sendab
     public let path: String
     public let reason: String
     public var description: String { "cannot write \(path): \(reason)" }
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
 }
