@@ -17,6 +17,9 @@ let package = Package(
         .library(name: "Scoring", targets: ["Scoring"]),
         .library(name: "Scorecards", targets: ["Scorecards"]),
         .library(name: "Verification", targets: ["Verification"]),
+        .library(name: "Forecasting", targets: ["Forecasting"]),
+        .library(name: "Charts", targets: ["Charts"]),
+        .library(name: "Synthetic", targets: ["Synthetic"]),
         .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
@@ -42,6 +45,8 @@ let package = Package(
         .target(name: "Regression", dependencies: ["LinearAlgebra", "Probability"]),
         .target(name: "CurveFitting", dependencies: ["LinearAlgebra", "Probability", "Regression"]),
         .target(name: "Scoring", dependencies: ["LinearAlgebra", "Probability"]),
+        .target(name: "Forecasting", dependencies: ["CurveFitting", "Probability", "LinearAlgebra", "Datasets", "Yams"]),
+        .target(name: "Synthetic", dependencies: ["Probability", "CurveFitting", "Scoring"]),
 
         // MARK: Data
         .target(name: "Datasets", dependencies: ["Yams"]),
@@ -49,13 +54,18 @@ let package = Package(
         .target(name: "Scorecards", dependencies: ["Scoring", "Datasets", "Yams"]),
 
         // MARK: Output
-        .target(name: "Reports", dependencies: ["Regression", "CurveFitting", "Verification", "Scoring", "Scorecards"]),
+        .target(name: "Charts"),
+        .target(
+            name: "Reports",
+            dependencies: ["Regression", "CurveFitting", "Verification", "Scoring", "Scorecards", "Forecasting", "Charts"]
+        ),
 
         // MARK: Command line
         .target(
             name: "ForesightCLI",
             dependencies: [
-                "Datasets", "Regression", "CurveFitting", "Scoring", "Scorecards", "Verification", "Reports",
+                "Datasets", "Regression", "CurveFitting", "Scoring", "Scorecards", "Verification", "Forecasting",
+                "Synthetic", "Charts", "Reports", "LinearAlgebra", "Probability",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,7 +87,10 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "LinearAlgebra"], exclude: ["Fixtures"]),
         .testTarget(name: "ScorecardsTests", dependencies: ["Scorecards", "Scoring"], exclude: ["Fixtures"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Datasets"], exclude: ["Fixtures"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Regression"]),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "Datasets", "CurveFitting"], exclude: ["Fixtures"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Probability"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Regression", "Charts", "Forecasting"]),
         .testTarget(name: "ForesightCLITests", dependencies: ["ForesightCLI", "foresight"]),
     ]
 )

@@ -1,0 +1,1 @@
+// The Charts module: small SVG charts (axes, ticks, legends) for the HTML report.

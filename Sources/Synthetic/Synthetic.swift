@@ -1,0 +1,1 @@
+// The Synthetic module: seeded synthetic datasets for benchmarks and peers.
