@@ -85,7 +85,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "LinearAlgebra"], exclude: ["Fixtures"]),
-        .testTarget(name: "ScorecardsTests", dependencies: ["Scorecards", "Scoring"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScorecardsTests", dependencies: ["Scorecards", "Scoring", "Datasets"], exclude: ["Fixtures"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Datasets"], exclude: ["Fixtures"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "Datasets", "CurveFitting"], exclude: ["Fixtures"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),

@@ -343,7 +343,7 @@ public struct SpecificationCheck: Sendable, Hashable {
     }
 
     /// Records a problem unless `mapping` has `schema: 1`.
-    static func checkSchema(_ mapping: inout YAMLMapping, problems: inout YAMLProblems) {
+    public static func checkSchema(_ mapping: inout YAMLMapping, problems: inout YAMLProblems) {
         guard let schema = mapping.integer("schema", required: true, problems: &problems) else { return }
         if schema != supportedSchema {
             problems.record("unsupported schema version \(schema); this version of foresight reads schema \(supportedSchema)",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CurveFitting
 import Datasets
+import Forecasting
 import Foundation
 import LinearAlgebra
 import Regression
@@ -53,5 +54,5 @@ func reportingDataErrors(_ body: () throws -> Void) throws {
 /// Errors that describe bad input data rather than a usage mistake or a defect.
 private func isInputError(_ error: Error) -> Bool {
     error is DataError || error is DataErrors || error is RegressionError || error is LinearAlgebraError
-        || error is GrowthModelError
+        || error is GrowthModelError || error is ForecastError
 }

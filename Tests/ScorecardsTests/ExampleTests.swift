@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Datasets
 @testable import Scorecards
 import Scoring
 

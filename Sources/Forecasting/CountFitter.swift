@@ -1,0 +1,258 @@
+import CurveFitting
+import Foundation
+
+/// Fits a curve to a realized count series by damped Gauss–Newton (Levenberg–Marquardt) steps:
+/// least squares on the cumulative counts, or maximum likelihood for a Poisson process on the
+/// increments (Fisher scoring: each step is the weighted least-squares step with weights `1/μ`,
+/// whose fixed point solves the Poisson score equations, as in a GLM's IRLS).
+///
+/// Each step solves `min ‖√W·(J·δ − r)‖² + λ‖D·δ‖²` by Householder QR of the augmented matrix
+/// (never the normal equations), with Marquardt's scaling `D` (the largest column norms seen) and
+/// `λ` divided by 3 after a step that lowers the objective, multiplied by 4 otherwise.
+/// Convergence: relative decrease of the objective below 1e-12 with a relative step below 1e-8,
+/// or no decrease possible. Used for the count-process fits and for the many refits of the
+/// bootstrap, which start next to the solution; small (p ≤ 4, n ≲ 10³) and allocation-light.
+struct CountFitter {
+    enum Objective {
+        /// `Σ (yᵢ − m(tᵢ))²` over the cumulative counts.
+        case leastSquares
+        /// The Poisson deviance of the increments `y_j ~ Poisson(m(t_{j+1}) − m(t_j))`.
+        case poisson
+    }
+
+    struct Fit {
+        let parameters: [Double]
+        /// RSS, or the Poisson deviance.
+        let objective: Double
+        let iterations: Int
+        let converged: Bool
+    }
+
+    let curve: any CurveModel
+    let objective: Objective
+    let times: [Double]
+    /// Cumulative counts (least squares) or increments, one fewer than `times` (Poisson).
+    let targets: [Double]
+    private let predictors: Predictors
+
+    init(curve: any CurveModel, objective: Objective, series: RealizedSeries) {
+        self.curve = curve
+        self.objective = objective
+        times = series.times
+        targets = objective == .poisson ? series.increments : series.counts
+        predictors = Predictors(series.times)
+    }
+
+    private var p: Int { curve.parameterCount }
+
+    /// Means and their gradients (row-major `n × p`) at `theta`; `nil` when a value is not finite.
+    func means(_ theta: [Double], gradients: inout [Double]) -> [Double]? {
+        var gradient = [Double](repeating: 0, count: p)
+        var values = [Double](repeating: 0, count: times.count)
+        var all = [Double](repeating: 0, count: times.count * p)
+        for i in times.indices {
+            values[i] = curve.value(row: i, of: predictors, parameters: theta, gradient: &gradient)
+            guard values[i].isFinite, gradient.allSatisfy(\.isFinite) else { return nil }
+            for k in 0..<p { all[i * p + k] = gradient[k] }
+        }
+        switch objective {
+        case .leastSquares:
+            gradients = all
+            return values
+        case .poisson:
+            let n = times.count - 1
+            var differences = [Double](repeating: 0, count: n)
+            gradients = [Double](repeating: 0, count: n * p)
+            for j in 0..<n {
+                differences[j] = values[j + 1] - values[j]
+                for k in 0..<p { gradients[j * p + k] = all[(j + 1) * p + k] - all[j * p + k] }
+            }
+            return differences
+        }
+    }
+
+    /// Means only.
+    func means(_ theta: [Double]) -> [Double]? {
+        var values = [Double](repeating: 0, count: times.count)
+        for i in times.indices {
+            values[i] = curve.value(row: i, of: predictors, parameters: theta)
+            guard values[i].isFinite else { return nil }
+        }
+        if objective == .leastSquares { return values }
+        return zip(values.dropFirst(), values).map { $0 - $1 }
+    }
+
+    /// The objective at the means `mu`: `+∞` where a Poisson mean is negative, or zero where
+    /// arrivals were observed.
+    func objectiveValue(_ mu: [Double]) -> Double {
+        var total = 0.0
+        switch objective {
+        case .leastSquares:
+            for (y, m) in zip(targets, mu) { total += (y - m) * (y - m) }
+        case .poisson:
+            for (y, m) in zip(targets, mu) {
+                if m < 0 || (m == 0 && y > 0) { return .infinity }
+                total += y > 0 ? 2 * (y * log(y / m) - (y - m)) : 2 * m
+            }
+        }
+        return total.isFinite ? total : .infinity
+    }
+
+    /// The Poisson log-likelihood `Σ y log μ − μ − log y!` at `mu` (Poisson objective only).
+    func poissonLogLikelihood(_ mu: [Double]) -> Double {
+        zip(targets, mu).reduce(0) { sum, pair in
+            let (y, m) = pair
+            return sum + (y > 0 ? y * log(m) : 0) - m - lgamma(y + 1)
+        }
+    }
+
+    /// Weights `1/μ` for the Poisson objective (floored at 1e-8 of the mean count per period), 1 otherwise.
+    private func weights(_ mu: [Double]) -> [Double] {
+        guard objective == .poisson else { return [Double](repeating: 1, count: mu.count) }
+        let floor = max(1e-8 * targets.reduce(0, +) / Double(max(targets.count, 1)), 1e-12)
+        return mu.map { 1 / max($0, floor) }
+    }
+
+    /// Minimizes the objective from `start`; `nil` when the start gives non-finite or invalid means.
+    func fit(from start: [Double], maximumIterations: Int = 200) -> Fit? {
+        var theta = start
+        var gradients: [Double] = []
+        guard var mu = means(theta, gradients: &gradients) else { return nil }
+        var current = objectiveValue(mu)
+        guard current.isFinite else { return nil }
+        let n = mu.count
+        var scale = [Double](repeating: 0, count: p)
+        var lambda = 1e-3
+        var converged = false
+        var iteration = 0
+        while iteration < maximumIterations {
+            iteration += 1
+            let w = weights(mu)
+            var a = [Double](repeating: 0, count: n * p)
+            var r = [Double](repeating: 0, count: n)
+            for i in 0..<n {
+                let root = w[i].squareRoot()
+                r[i] = root * (targets[i] - mu[i])
+                for k in 0..<p { a[i * p + k] = root * gradients[i * p + k] }
+            }
+            for k in 0..<p {
+                var norm = 0.0
+                for i in 0..<n { norm += a[i * p + k] * a[i * p + k] }
+                scale[k] = max(scale[k], norm.squareRoot(), 1e-300)
+            }
+            var accepted = false
+            while lambda < 1e16 {
+                guard let step = SmallQR.dampedSolve(a, rows: n, columns: p, rhs: r,
+                                                     damping: scale.map { $0 * lambda.squareRoot() }) else {
+                    lambda *= 4
+                    continue
+                }
+                let trial = zip(theta, step).map { $0 + $1 }
+                var trialGradients: [Double] = []
+                if let trialMu = means(trial, gradients: &trialGradients) {
+                    let value = objectiveValue(trialMu)
+                    if value < current {
+                        let reduction = (current - value) / max(current, 1e-300)
+                        let relativeStep = zip(step, trial).map { abs($0) / (abs($1) + 1e-8) }.max() ?? 0
+                        theta = trial
+                        mu = trialMu
+                        gradients = trialGradients
+                        current = value
+                        lambda = max(lambda / 3, 1e-12)
+                        accepted = true
+                        if reduction < 1e-12 && relativeStep < 1e-8 { converged = true }
+                        break
+                    }
+                }
+                lambda *= 4
+            }
+            if !accepted { converged = true }  // no decrease possible: a (local) minimum
+            if converged { break }
+        }
+        return Fit(parameters: theta, objective: current, iterations: iteration, converged: converged)
+    }
+
+    /// The inverse Fisher information `(JᵀWJ)⁻¹` at `theta` for the Poisson objective (the
+    /// covariance of the maximum-likelihood estimate), from the QR factor of `√W·J`; `nil` when
+    /// the information is singular.
+    func poissonCovariance(at theta: [Double]) -> [[Double]]? {
+        var gradients: [Double] = []
+        guard let mu = means(theta, gradients: &gradients) else { return nil }
+        let w = weights(mu)
+        var a = gradients
+        for i in mu.indices {
+            let root = w[i].squareRoot()
+            for k in 0..<p { a[i * p + k] *= root }
+        }
+        return SmallQR.inverseGram(a, rows: mu.count, columns: p)
+    }
+}
+
+/// Householder QR for small dense least-squares problems (row-major input).
+enum SmallQR {
+    /// Solves `min ‖A·x − b‖² + ‖diag(d)·x‖²` by QR of `[A; diag(d)]`; `nil` when rank-deficient.
+    static func dampedSolve(_ a: [Double], rows n: Int, columns p: Int, rhs b: [Double], damping d: [Double]) -> [Double]? {
+        var m = a + [Double](repeating: 0, count: p * p)
+        for k in 0..<p { m[(n + k) * p + k] = d[k] }
+        var rhs = b + [Double](repeating: 0, count: p)
+        guard factor(&m, rows: n + p, columns: p, applyingTo: &rhs) else { return nil }
+        return backSubstitute(m, columns: p, rhs)
+    }
+
+    /// `(AᵀA)⁻¹ = R⁻¹R⁻ᵀ`; `nil` when `A` is rank-deficient (a diagonal of `R` below 1e-12 of the largest).
+    static func inverseGram(_ a: [Double], rows n: Int, columns p: Int) -> [[Double]]? {
+        guard n >= p else { return nil }
+        var m = a
+        var unused = [Double](repeating: 0, count: n)
+        guard factor(&m, rows: n, columns: p, applyingTo: &unused) else { return nil }
+        // Columns of R⁻¹ by back substitution on the unit vectors.
+        var inverse = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
+        for j in 0..<p {
+            var e = [Double](repeating: 0, count: p)
+            e[j] = 1
+            guard let column = backSubstitute(m, columns: p, e) else { return nil }
+            for i in 0..<p { inverse[i][j] = column[i] }
+        }
+        return (0..<p).map { i in (0..<p).map { j in (0..<p).reduce(0) { $0 + inverse[i][$1] * inverse[j][$1] } } }
+    }
+
+    /// Householder QR in place: `m` (row-major, `rows × columns`) becomes `R` in its upper
+    /// triangle, and `Qᵀ` is applied to `b`. `false` when a column is (numerically) dependent.
+    private static func factor(_ m: inout [Double], rows: Int, columns p: Int, applyingTo b: inout [Double]) -> Bool {
+        var largest = 0.0
+        for k in 0..<p {
+            var norm = 0.0
+            for i in k..<rows { norm += m[i * p + k] * m[i * p + k] }
+            norm = norm.squareRoot()
+            guard norm > 1e-12 * largest, norm > 0 else { return false }
+            largest = max(largest, norm)
+            let alpha = m[k * p + k] > 0 ? -norm : norm
+            m[k * p + k] -= alpha
+            var vNorm = 0.0
+            for i in k..<rows { vNorm += m[i * p + k] * m[i * p + k] }
+            for j in (k + 1)..<p {
+                var dot = 0.0
+                for i in k..<rows { dot += m[i * p + k] * m[i * p + j] }
+                let f = 2 * dot / vNorm
+                for i in k..<rows { m[i * p + j] -= f * m[i * p + k] }
+            }
+            var dot = 0.0
+            for i in k..<rows { dot += m[i * p + k] * b[i] }
+            let f = 2 * dot / vNorm
+            for i in k..<rows { b[i] -= f * m[i * p + k] }
+            m[k * p + k] = alpha
+        }
+        return true
+    }
+
+    private static func backSubstitute(_ r: [Double], columns p: Int, _ b: [Double]) -> [Double]? {
+        var x = [Double](repeating: 0, count: p)
+        for k in stride(from: p - 1, through: 0, by: -1) {
+            var sum = b[k]
+            for j in (k + 1)..<p { sum -= r[k * p + j] * x[j] }
+            x[k] = sum / r[k * p + k]
+            guard x[k].isFinite else { return nil }
+        }
+        return x
+    }
+}

@@ -1,0 +1,26 @@
+import Datasets
+
+/// Conversions from decimal years back to calendar dates, for reports.
+///
+/// A decimal year is `year + (day of year − 1) / (days in the year)` (see `CalendarDay.decimalYear`).
+public enum DecimalYear {
+    /// The calendar day that `time` falls in, as `YYYY-MM-DD`.
+    public static func dayText(_ time: Double) -> String {
+        guard time.isFinite, abs(time) < 100_000 else { return "\(time)" }
+        let year = Int(time.rounded(.down))
+        let days = CalendarDay.daysIn(year: year)
+        var remaining = min(max(Int(((time - Double(year)) * Double(days)).rounded(.down)), 0), days - 1)
+        var month = 1
+        while month < 12, remaining >= CalendarDay.daysIn(month: month, of: year) {
+            remaining -= CalendarDay.daysIn(month: month, of: year)
+            month += 1
+        }
+        return CalendarDay(year: year, month: month, day: remaining + 1)?.description ?? "\(time)"
+    }
+
+    /// The last day before `time` when `time` is the start of a day (the end of a stated
+    /// deadline), otherwise the day it falls in: `2026.0` → `2025-12-31`.
+    public static func deadlineText(_ time: Double) -> String {
+        dayText(time - 1e-9)
+    }
+}

@@ -1,0 +1,94 @@
+import CurveFitting
+
+/// A candidate forecasting model: a growth curve, fitted either to the cumulative counts by least
+/// squares or as the mean function of a non-homogeneous Poisson process by maximum likelihood.
+///
+/// ## Families
+/// - ``Family/curve`` (`logistic`, `gompertz`, …): `N(t) = m(t; θ) + ε` with independent
+///   Gaussian errors, fitted by least squares with ``CurveFitter`` (what `nls` in R or scipy's
+///   `curve_fit` do with cumulative counts). Its AICc is the Gaussian one of ``FitResult``.
+/// - ``Family/process`` (`nhpp-logistic`, …): arrivals form a Poisson process whose expected
+///   cumulative number since the start is `m(t; θ)`, so the count in `(a, b]` is
+///   `Poisson(m(b) − m(a))`, independently across disjoint periods. Fitted by maximum likelihood
+///   to the increments between statements (or per period for events). `nhpp-linear` is the
+///   homogeneous process `m(t) = rate·(t − origin)`. Its AICc uses the Poisson log-likelihood
+///   with `n` the number of periods.
+///
+/// AICc values compare models of one family only: the two families describe different data
+/// (levels versus increments) by different likelihoods.
+///
+/// Both families project the same way: future arrivals are Poisson with mean given by the
+/// increase of the curve after the last observation (see ``ProjectionEngine``).
+public struct ForecastModel: Sendable {
+    /// The likelihood family.
+    public enum Family: String, Sendable, CaseIterable {
+        case curve, process
+    }
+
+    public let family: Family
+    /// The growth curve's name (`logistic`).
+    public let growthName: String
+    /// The curve `m(t; θ)` with its gradient.
+    public let curve: any CurveModel
+    /// Starting values from data (`x`, `y`), by the curve's self-start.
+    let selfStart: @Sendable ([Double], [Double]) throws -> [Double]
+    /// The index of the saturation level (`Asym`, Bass's `m`), the parameter a capacity
+    /// override replaces; `nil` for curves without one.
+    public let capacityIndex: Int?
+
+    /// The prefix of process-family names.
+    public static let processPrefix = "nhpp-"
+
+    /// The name as written in a scenario: `logistic` or `nhpp-logistic`.
+    public var name: String { family == .curve ? growthName : Self.processPrefix + growthName }
+
+    /// The parameter names.
+    public var parameterNames: [String] { curve.parameterNames }
+
+    /// The model called `name`, with calendar time measured from `origin` where the curve has one.
+    /// - Throws: ``ForecastError/unknownModel(_:valid:)``.
+    public static func named(_ name: String, origin: Double) throws -> ForecastModel {
+        let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+        let family: Family = key.hasPrefix(processPrefix) ? .process : .curve
+        let growth = family == .process ? String(key.dropFirst(processPrefix.count)) : key
+        guard GrowthModels.names.contains(growth) else { throw ForecastError.unknownModel(name, valid: validNames) }
+        if family == .process, growth == "linear" {
+            let model = ConstantRate(origin: origin)
+            return ForecastModel(family: family, growthName: growth, curve: model,
+                                 selfStart: { x, y in try model.initialParameters(x: x, y: y) }, capacityIndex: nil)
+        }
+        let model = try GrowthModels.named(growth, origin: origin)
+        let capacity = model.parameterNames.firstIndex { $0 == "Asym" || $0 == "m" }
+        return ForecastModel(family: family, growthName: growth, curve: model,
+                             selfStart: { x, y in try model.initialParameters(x: x, y: y) }, capacityIndex: capacity)
+    }
+
+    /// Every valid model name: the growth curves, then their count-process versions.
+    public static var validNames: [String] { GrowthModels.names + GrowthModels.names.map { processPrefix + $0 } }
+}
+
+/// The mean function of a homogeneous Poisson process, `m(t) = rate·(t − origin)`.
+struct ConstantRate: CurveModel {
+    let origin: Double
+
+    var parameterNames: [String] { ["rate"] }
+    var predictorNames: [String] { ["x"] }
+
+    func value(row: Int, of predictors: Predictors, parameters: [Double]) -> Double {
+        parameters[0] * (predictors.columns[0][row] - origin)
+    }
+
+    func value(row: Int, of predictors: Predictors, parameters: [Double], gradient: inout [Double]) -> Double {
+        let t = predictors.columns[0][row] - origin
+        gradient[0] = t
+        return parameters[0] * t
+    }
+
+    /// The average rate: the increase over the elapsed time.
+    func initialParameters(x: [Double], y: [Double]) throws -> [Double] {
+        guard let first = x.first, let last = x.last, last > first, let y0 = y.first, let y1 = y.last else {
+            throw ForecastError.insufficientData("a constant rate needs observations at two different times")
+        }
+        return [max((y1 - y0) / (last - first), 1e-6)]
+    }
+}

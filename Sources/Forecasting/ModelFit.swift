@@ -1,0 +1,127 @@
+import CurveFitting
+import Foundation
+
+/// A candidate model fitted to a series: estimates, their standard errors and the information
+/// criterion of its family.
+public struct FittedModel: Sendable {
+    public let model: ForecastModel
+    public let estimates: [Double]
+    /// Standard errors (`nil` where the covariance is not estimable).
+    public let standardErrors: [Double?]
+    /// The Gaussian (curve) or Poisson (process) log-likelihood at the estimate.
+    public let logLikelihood: Double
+    /// The number of data points the likelihood counts: statements or periods (curve: cumulative
+    /// counts; process: increments).
+    public let observationCount: Int
+    /// The number of estimated parameters in AICc (curve: `p + 1`, counting σ; process: `p`).
+    public let estimatedParameterCount: Int
+    /// AICc = `−2ℓ + 2k + 2k(k+1)/(n − k − 1)`; `nil` when `n − k − 1 ≤ 0`.
+    public let aicc: Double?
+    /// The solver's outcome in words.
+    public let message: String
+    /// Residuals `y − m(t)` of a curve fit (empty for a process), resampled by the bootstrap.
+    let residuals: [Double]
+
+    /// `−2ℓ + 2k + 2k(k+1)/(n − k − 1)`, or `nil` when the denominator is not positive.
+    static func informationCriterion(logLikelihood: Double, parameters k: Int, observations n: Int) -> Double? {
+        guard n - k - 1 > 0 else { return nil }
+        return -2 * logLikelihood + 2 * Double(k) + 2 * Double(k * (k + 1)) / Double(n - k - 1)
+    }
+}
+
+/// The outcome of fitting one candidate: a fit, or the reason there is none.
+public struct CandidateOutcome: Sendable {
+    public let model: ForecastModel
+    public let fit: FittedModel?
+    /// Why the candidate could not be fitted.
+    public let failure: String?
+}
+
+/// Fits candidate models to a series.
+enum ModelFitting {
+    /// Fits `model` to `series` (dates at their midpoints).
+    static func fit(_ model: ForecastModel, to series: RealizedSeries) -> CandidateOutcome {
+        do {
+            let fit = try model.family == .curve ? fitCurve(model, series) : fitProcess(model, series)
+            return CandidateOutcome(model: model, fit: fit, failure: nil)
+        } catch {
+            return CandidateOutcome(model: model, fit: nil, failure: "\(error)")
+        }
+    }
+
+    private static func fitCurve(_ model: ForecastModel, _ series: RealizedSeries) throws -> FittedModel {
+        let start = try selfStart(model, x: series.times, y: series.counts)
+        let problem = try FitProblem(model: model.curve, predictors: Predictors(series.times), response: series.counts)
+        let result = try CurveFitter.fit(problem, start: start)
+        guard result.isUsable else { throw ForecastError.insufficientData("the least-squares fit \(result.termination)") }
+        return FittedModel(model: model, estimates: result.estimates, standardErrors: result.parameters.map(\.standardError),
+                           logLikelihood: result.logLikelihood, observationCount: series.times.count,
+                           estimatedParameterCount: model.curve.parameterCount + 1, aicc: result.aicc.isFinite ? result.aicc : nil,
+                           message: result.termination.description,
+                           residuals: zip(series.counts, result.fitted).map { $0 - $1 })
+    }
+
+    /// Maximum likelihood for the Poisson process, started from the least-squares fit of the
+    /// curve to the arrivals since the first time (or its self-start when that fit fails).
+    private static func fitProcess(_ model: ForecastModel, _ series: RealizedSeries) throws -> FittedModel {
+        let p = model.curve.parameterCount
+        let n = series.times.count - 1
+        guard n >= p else {
+            throw ForecastError.insufficientData("\(n) periods are too few to fit \(p) parameter\(p == 1 ? "" : "s")")
+        }
+        let base = series.counts.first ?? 0
+        let arrivals = series.counts.map { $0 - base }
+        var start = try selfStart(model, x: series.times, y: arrivals)
+        if let problem = try? FitProblem(model: model.curve, predictors: Predictors(series.times), response: arrivals),
+           let leastSquares = try? CurveFitter.fit(problem, start: start), leastSquares.isUsable {
+            start = leastSquares.estimates
+        }
+        let fitter = CountFitter(curve: model.curve, objective: .poisson, series: series)
+        guard let fit = fitter.fit(from: start), fit.converged, let mu = fitter.means(fit.parameters) else {
+            throw ForecastError.insufficientData("the maximum-likelihood fit did not converge from the least-squares start")
+        }
+        let covariance = fitter.poissonCovariance(at: fit.parameters)
+        let errors: [Double?] = (0..<p).map { k in
+            guard let variance = covariance?[k][k], variance >= 0, variance.isFinite else { return nil }
+            return variance.squareRoot()
+        }
+        let logLikelihood = fitter.poissonLogLikelihood(mu)
+        let note = covariance == nil ? "; the Fisher information is singular, no standard errors" : ""
+        return FittedModel(model: model, estimates: fit.parameters, standardErrors: errors, logLikelihood: logLikelihood,
+                           observationCount: n, estimatedParameterCount: p,
+                           aicc: FittedModel.informationCriterion(logLikelihood: logLikelihood, parameters: p, observations: n),
+                           message: "converged: maximum likelihood after \(fit.iterations) Fisher-scoring steps\(note)",
+                           residuals: [])
+    }
+
+    /// The curve's self-start on the data, or, when that fails because of zero counts (a
+    /// Gompertz or Richards curve is never 0), on the positive counts only.
+    private static func selfStart(_ model: ForecastModel, x: [Double], y: [Double]) throws -> [Double] {
+        do {
+            return try model.selfStart(x, y)
+        } catch {
+            let positive = y.indices.filter { y[$0] > 0 }
+            guard positive.count < y.count, positive.count > model.curve.parameterCount,
+                  let start = try? model.selfStart(positive.map { x[$0] }, positive.map { y[$0] }) else { throw error }
+            return start
+        }
+    }
+
+    /// Refits `model` to a resampled series from `start` (the bootstrap's warm start); `nil`
+    /// when the refit fails.
+    static func refit(_ model: ForecastModel, to series: RealizedSeries, from start: [Double]) -> [Double]? {
+        let fitter = CountFitter(curve: model.curve, objective: model.family == .curve ? .leastSquares : .poisson,
+                                 series: series)
+        guard let fit = fitter.fit(from: start), fit.converged, fit.parameters.allSatisfy(\.isFinite) else { return nil }
+        return fit.parameters
+    }
+}
+
+/// Akaike weights over candidates of one family: `wᵢ ∝ exp(−(AICcᵢ − min AICc)/2)`, 0 for
+/// candidates without an AICc.
+func akaikeWeights(_ aicc: [Double?]) -> [Double] {
+    let best = aicc.compactMap { $0 }.min() ?? 0
+    let raw = aicc.map { $0.map { exp(-($0 - best) / 2) } ?? 0 }
+    let total = raw.reduce(0, +)
+    return total > 0 ? raw.map { $0 / total } : raw
+}

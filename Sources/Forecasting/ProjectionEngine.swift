@@ -1,0 +1,267 @@
+import CurveFitting
+import Foundation
+import Probability
+
+/// A question about the count: will it reach `count` by `by`?
+public struct Target: Sendable, Hashable {
+    public let count: Int
+    /// The deadline as a decimal year: the end of the stated day.
+    public let by: Double
+    /// The deadline as written (`2025-12-31`).
+    public let label: String
+
+    public init(count: Int, by: Double, label: String) {
+        self.count = count
+        self.by = by
+        self.label = label
+    }
+}
+
+/// A change to the future, applied to every simulated path of a projection.
+public struct WhatIf: Sendable, Hashable {
+    /// Arrivals scaled by a factor from a date.
+    public struct RateChange: Sendable, Hashable {
+        public let multiplier: Double
+        public let from: Double
+        public init(multiplier: Double, from: Double) {
+            self.multiplier = multiplier
+            self.from = from
+        }
+    }
+
+    /// Centres added (positive) or removed (negative) at a date.
+    public struct Adjustment: Sendable, Hashable {
+        public let count: Int
+        public let at: Double
+        public init(count: Int, at: Double) {
+            self.count = count
+            self.at = at
+        }
+    }
+
+    public let name: String
+    public let rateChange: RateChange?
+    /// The saturation level: replaces the curve's level parameter (`Asym`, Bass's `m`) and caps
+    /// every path.
+    public let capacity: Int?
+    public let adjustments: [Adjustment]
+    /// A different target for this variant.
+    public let target: Target?
+
+    public init(name: String, rateChange: RateChange? = nil, capacity: Int? = nil, adjustments: [Adjustment] = [],
+                target: Target? = nil) {
+        self.name = name
+        self.rateChange = rateChange
+        self.capacity = capacity
+        self.adjustments = adjustments
+        self.target = target
+    }
+
+    /// The baseline: no change.
+    static let baseline = WhatIf(name: "baseline")
+}
+
+/// The simulated futures of one variant (the baseline or a what-if).
+struct SimulatedPaths: Sendable {
+    /// `counts[d * grid.count + k]`: the cumulative count of draw `d` at grid time `k`.
+    var counts: [Double]
+    /// The time each draw reaches the variant's target (`+∞` when not within the horizon).
+    var passageTimes: [Double]
+}
+
+/// Simulates future counts: parameter uncertainty by a parametric bootstrap, date uncertainty by
+/// resampling the observation dates, and arrival noise by a Poisson process.
+///
+/// ## One draw
+/// 1. The series' dates are drawn uniformly from their spans and the model is refitted (from
+///    the estimate) to that realization: `θ̂_d` carries the date uncertainty.
+/// 2. A bootstrap sample is generated from `θ̂_d` — Poisson increments for a process model,
+///    the curve plus resampled residuals (rescaled by `√(n/(n−p))`) for a curve model — and
+///    refitted: `θ*_d` carries the sampling uncertainty. A refit that fails falls back to the
+///    previous stage's parameters; the number of such draws is reported.
+/// 3. From the last observed count `N_T` at the realized last date `T`, arrivals in each
+///    period `(τ_{k−1}, τ_k]` of the projection grid are Poisson with mean
+///    `M_k − M_{k−1}`, where `M` is the running maximum of `m(t; θ*_d)` (a curve that turns
+///    down adds no arrivals), times the what-if's rate multiplier over the period. The time the
+///    target is reached is placed within its period as the matching order statistic of
+///    uniform arrival times.
+///
+/// Every draw has its own generator, seeded from the scenario seed, the model's index and the
+/// draw's index, and writes only its own slots: the result does not depend on the number of
+/// threads. All variants of a draw share `θ*_d` and the arrival random numbers (common random
+/// numbers), so differences between variants are not Monte Carlo noise.
+struct ProjectionEngine: Sendable {
+    let series: CountSeries
+    /// Projection times, increasing, all after the data.
+    let grid: [Double]
+    let variants: [(whatIf: WhatIf, target: Target)]
+    let seed: UInt64
+    let threads: Int
+
+    /// One ensemble member: a fitted model and the number of draws it contributes.
+    struct Member: Sendable {
+        let fit: FittedModel
+        let draws: Int
+        /// The member's index in the scenario's model list (for the seeds).
+        let index: Int
+    }
+
+    struct Outcome: Sendable {
+        /// Per variant, in ``variants`` order.
+        var paths: [SimulatedPaths]
+        /// The draws whose bootstrap refit failed and fell back (see step 2).
+        var fallbacks: Int
+        var drawCount: Int
+    }
+
+    func run(_ members: [Member]) -> Outcome {
+        let assignments = members.flatMap { member in (0..<member.draws).map { (member: member, draw: $0) } }
+        let width = grid.count
+        let realization = series.realized()
+        let chunks = parallelChunks(count: assignments.count, threads: threads) { range in
+            var local = variants.map { _ in
+                SimulatedPaths(counts: [Double](repeating: 0, count: range.count * width),
+                               passageTimes: [Double](repeating: .infinity, count: range.count))
+            }
+            var fallbacks = 0
+            for g in range {
+                let (member, d) = assignments[g]
+                var generator = SeededGenerator(seed: Self.streamSeed(seed, member.index, d))
+                let draw = parameters(member.fit, realization: realization, generator: &generator)
+                if draw.fellBack { fallbacks += 1 }
+                for (v, variant) in variants.enumerated() {
+                    var arrivals = generator  // common random numbers across variants
+                    let path = simulate(member.fit.model, draw.parameters, from: draw.anchor, whatIf: variant.whatIf,
+                                        target: variant.target, generator: &arrivals)
+                    let offset = (g - range.lowerBound) * width
+                    local[v].counts.replaceSubrange(offset..<(offset + width), with: path.counts)
+                    local[v].passageTimes[g - range.lowerBound] = path.passage
+                }
+            }
+            return (paths: local, fallbacks: fallbacks)
+        }
+        let paths = variants.indices.map { v in
+            SimulatedPaths(counts: chunks.flatMap { $0.paths[v].counts }, passageTimes: chunks.flatMap { $0.paths[v].passageTimes })
+        }
+        return Outcome(paths: paths, fallbacks: chunks.reduce(0) { $0 + $1.fallbacks }, drawCount: assignments.count)
+    }
+
+    /// A 64-bit seed for draw `d` of member `m`: SplitMix64-style mixing of the three numbers.
+    static func streamSeed(_ seed: UInt64, _ m: Int, _ d: Int) -> UInt64 {
+        var z = seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(truncatingIfNeeded: m &+ 1)
+        z ^= UInt64(truncatingIfNeeded: d) &* 0xD1B5_4A32_D192_ED03
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Steps 1 and 2: the draw's parameters and the realized last observation.
+    private func parameters(_ fit: FittedModel, realization: RealizedSeries, generator: inout SeededGenerator)
+        -> (parameters: [Double], anchor: (time: Double, count: Double), fellBack: Bool)
+    {
+        let model = fit.model
+        let jittered = series.realized(sampling: &generator)
+        let anchor = (time: jittered.last.time, count: Double(series.lastCount))
+        guard let dated = ModelFitting.refit(model, to: jittered, from: fit.estimates) else {
+            return (fit.estimates, anchor, true)
+        }
+        let fitter = CountFitter(curve: model.curve, objective: model.family == .curve ? .leastSquares : .poisson, series: jittered)
+        guard let mu = fitter.means(dated) else { return (dated, anchor, true) }
+        var counts = [Double](repeating: 0, count: jittered.times.count)
+        switch model.family {
+        case .curve:
+            let n = fit.residuals.count
+            let p = model.curve.parameterCount
+            let mean = fit.residuals.reduce(0, +) / Double(max(n, 1))
+            let inflation = n > p ? (Double(n) / Double(n - p)).squareRoot() : 1
+            for i in counts.indices {
+                let pick = n > 0 ? Int(generator.next() % UInt64(n)) : 0
+                counts[i] = mu[i] + (n > 0 ? (fit.residuals[pick] - mean) * inflation : 0)
+            }
+        case .process:
+            counts[0] = jittered.counts[0]
+            for j in mu.indices {
+                let increment = (try? generator.nextPoisson(mean: max(mu[j], 0))) ?? 0
+                counts[j + 1] = counts[j] + Double(increment)
+            }
+        }
+        let sample = RealizedSeries(times: jittered.times, counts: counts)
+        guard let refitted = ModelFitting.refit(model, to: sample, from: dated) else { return (dated, anchor, true) }
+        return (refitted, anchor, false)
+    }
+
+    /// Step 3: one path on the grid.
+    private func simulate(_ model: ForecastModel, _ theta: [Double], from anchor: (time: Double, count: Double),
+                          whatIf: WhatIf, target: Target, generator: inout SeededGenerator)
+        -> (counts: [Double], passage: Double)
+    {
+        var theta = theta
+        if let capacity = whatIf.capacity, let index = model.capacityIndex { theta[index] = Double(capacity) }
+        let curve = model.curve
+        let times = [anchor.time] + grid
+        let values = curve.values(at: times, parameters: theta)
+        var running = values[0].isFinite ? values[0] : 0
+        var count = anchor.count
+        var adjusted = Set<Int>()
+        var counts = [Double](repeating: 0, count: grid.count)
+        var passage = Double.infinity
+        for k in grid.indices {
+            let (a, b) = (times[k], times[k + 1])
+            var mean = 0.0
+            if values[k + 1].isFinite, values[k + 1] > running {
+                mean = values[k + 1] - running
+                running = values[k + 1]
+            }
+            mean *= whatIf.multiplier(over: a, b)
+            let previous = count
+            var arrivals = Double((try? generator.nextPoisson(mean: min(mean, 1e12))) ?? 0)
+            if let capacity = whatIf.capacity { arrivals = max(0, min(arrivals, Double(capacity) - count)) }
+            count += arrivals
+            for (i, adjustment) in whatIf.adjustments.enumerated() where adjustment.at <= b && !adjusted.contains(i) {
+                adjusted.insert(i)
+                count = max(0, count + Double(adjustment.count))
+            }
+            counts[k] = count
+            let goal = Double(target.count)
+            if passage.isInfinite, count >= goal {
+                if previous >= goal {
+                    passage = a
+                } else if arrivals >= goal - previous {
+                    let order = Int(goal - previous)
+                    passage = a + (b - a) * Self.orderStatistic(order, of: Int(arrivals), &generator)
+                } else {
+                    passage = b  // reached through an added-centres adjustment
+                }
+            }
+        }
+        return (counts, passage)
+    }
+
+    /// The `j`-th smallest of `n` independent uniforms on (0, 1).
+    static func orderStatistic(_ j: Int, of n: Int, _ generator: inout SeededGenerator) -> Double {
+        guard n > 0, j >= 1, j <= n else { return 0.5 }
+        var values = (0..<n).map { _ in generator.nextUniform() }
+        values.sort()
+        return values[j - 1]
+    }
+}
+
+extension WhatIf {
+    /// The average rate multiplier over `(a, b]`: the share of the period after ``RateChange/from``
+    /// times the multiplier, plus the rest at 1.
+    func multiplier(over a: Double, _ b: Double) -> Double {
+        guard let change = rateChange, b > a else { return rateChange.map { $0.from <= a ? $0.multiplier : 1 } ?? 1 }
+        if change.from <= a { return change.multiplier }
+        if change.from >= b { return 1 }
+        let after = (b - change.from) / (b - a)
+        return after * change.multiplier + (1 - after)
+    }
+}
+
+extension CurveModel {
+    /// `m(t)` at each time.
+    func values(at times: [Double], parameters: [Double]) -> [Double] {
+        let predictors = Predictors(times)
+        return times.indices.map { value(row: $0, of: predictors, parameters: parameters) }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// A central interval of a distribution at a level (e.g. the 80% interval: 10% and 90% quantiles).
+public struct Interval: Sendable, Hashable {
+    public let level: Double
+    public let lower: Double
+    public let upper: Double
+}
+
+/// The distribution of the count at one projection time.
+public struct ProjectionPoint: Sendable {
+    /// The time (decimal year) and the date it stands for.
+    public let time: Double
+    public let label: String
+    public let mean: Double
+    public let median: Double
+    /// One interval per configured level, in increasing level.
+    public let intervals: [Interval]
+    /// New centres in the year (or part of a year) ending at this time: mean and intervals.
+    public let newMean: Double?
+    public let newIntervals: [Interval]
+}
+
+/// The answer to a target question.
+public struct TargetAnalysis: Sendable {
+    public let target: Target
+    /// `P(N(by) ≥ count)`.
+    public let probability: Double
+    /// Its Monte Carlo standard error `√(p(1−p)/draws)` (0 when answered from the data).
+    public let monteCarloError: Double
+    /// `E[max(0, count − N(by))]`.
+    public let expectedShortfall: Double
+    /// The median date the target is reached, `nil` when it is reached within the horizon in
+    /// fewer than half of the draws.
+    public let medianDate: Double?
+    /// Intervals for the date; an upper bound of `+∞` means "after the horizon".
+    public let dateIntervals: [Interval]
+    /// `P(not reached by the horizon)`.
+    public let notReachedProbability: Double
+    /// When the data already answer the question: the statement or event that reached the
+    /// target (its date as written), or that shows it was missed.
+    public let answeredFromData: String?
+}
+
+/// Quantiles (R's default, type 7: linear interpolation between order statistics).
+enum Quantile {
+    /// The `q`-quantile of sorted values.
+    static func of(sorted values: [Double], _ q: Double) -> Double {
+        guard !values.isEmpty else { return .nan }
+        let h = Double(values.count - 1) * q
+        let lower = Int(h.rounded(.down))
+        let upper = min(lower + 1, values.count - 1)
+        let a = values[lower], b = values[upper], fraction = h - Double(lower)
+        if fraction == 0 || a == b { return a }  // also keeps ∞ (a draw that never reaches a target) exact
+        return a + fraction * (b - a)
+    }
+
+    /// The central intervals at `levels`.
+    static func intervals(sorted values: [Double], levels: [Double]) -> [Interval] {
+        levels.map { level in
+            Interval(level: level, lower: of(sorted: values, (1 - level) / 2), upper: of(sorted: values, (1 + level) / 2))
+        }
+    }
+}
+
+extension SimulatedPaths {
+    /// The counts of every draw at grid index `k`, sorted.
+    func sortedCounts(at k: Int, width: Int) -> [Double] {
+        let draws = counts.count / max(width, 1)
+        return (0..<draws).map { counts[$0 * width + k] }.sorted()
+    }
+
+    /// The distribution at each of `indices` of the grid, with the arrivals since the previous
+    /// reported time (or since `start` with count `startCount` for the first).
+    func summary(indices: [Int], grid: [Double], labels: [String], levels: [Double], startCount: Double) -> [ProjectionPoint] {
+        let width = grid.count
+        let draws = counts.count / max(width, 1)
+        var previous: [Double]?
+        return zip(indices, labels).map { k, label in
+            let values = (0..<draws).map { counts[$0 * width + k] }
+            let sorted = values.sorted()
+            let base = previous ?? [Double](repeating: startCount, count: draws)
+            let new = zip(values, base).map { $0 - $1 }.sorted()
+            previous = values
+            return ProjectionPoint(time: grid[k], label: label, mean: values.reduce(0, +) / Double(max(draws, 1)),
+                                   median: Quantile.of(sorted: sorted, 0.5), intervals: Quantile.intervals(sorted: sorted, levels: levels),
+                                   newMean: new.reduce(0, +) / Double(max(draws, 1)), newIntervals: Quantile.intervals(sorted: new, levels: levels))
+        }
+    }
+
+    /// The target analysis from the draws, the count at the deadline being grid index `k`.
+    func analysis(of target: Target, at k: Int, width: Int, levels: [Double]) -> TargetAnalysis {
+        let values = (0..<(counts.count / max(width, 1))).map { counts[$0 * width + k] }
+        let n = Double(max(values.count, 1))
+        let goal = Double(target.count)
+        let probability = Double(values.filter { $0 >= goal }.count) / n
+        let shortfall = values.reduce(0) { $0 + max(0, goal - $1) } / n
+        let times = passageTimes.sorted()
+        let reached = Double(times.filter(\.isFinite).count) / n
+        return TargetAnalysis(target: target, probability: probability, monteCarloError: (probability * (1 - probability) / n).squareRoot(),
+                              expectedShortfall: shortfall, medianDate: reached >= 0.5 ? Quantile.of(sorted: times, 0.5) : nil,
+                              dateIntervals: Quantile.intervals(sorted: times, levels: levels), notReachedProbability: 1 - reached,
+                              answeredFromData: nil)
+    }
+}
