@@ -1,1 +1,0 @@
-// The Charts module: small SVG charts (axes, ticks, legends) for the HTML report.
