@@ -64,6 +64,15 @@ public struct CatalogCheck: Sendable {
     public let dataset: Dataset?
 }
 
+extension CatalogCheck {
+    /// The same check with `more` problems (found by reading the file in full), invalid if any.
+    public func adding(_ more: [DataError]) -> CatalogCheck {
+        guard !more.isEmpty else { return self }
+        return CatalogCheck(kind: kind, name: name, file: file, metadataFile: metadataFile, rowCount: rowCount, errors: errors + more,
+                            status: .invalid, dataset: dataset)
+    }
+}
+
 /// Finds and checks the datasets under a data folder and the specification files under a models
 /// folder (`foresight data validate`).
 ///

@@ -9,7 +9,8 @@ public enum DecimalYear {
         guard time.isFinite, abs(time) < 100_000 else { return "\(time)" }
         let year = Int(time.rounded(.down))
         let days = CalendarDay.daysIn(year: year)
-        var remaining = min(max(Int(((time - Double(year)) * Double(days)).rounded(.down)), 0), days - 1)
+        // A small allowance so that a day's own decimal year, rounded in its last bit, stays on that day.
+        var remaining = min(max(Int(((time - Double(year)) * Double(days) + 1e-6).rounded(.down)), 0), days - 1)
         var month = 1
         while month < 12, remaining >= CalendarDay.daysIn(month: month, of: year) {
             remaining -= CalendarDay.daysIn(month: month, of: year)

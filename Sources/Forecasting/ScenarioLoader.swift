@@ -115,7 +115,13 @@ struct ScenarioReader {
         mapping.finish(&problems)
         guard let file, let kind, let dataset = loadDataset(file, node: mapping.node(of: "file"), path: "series.file") else { return nil }
         let rows = selectRows(dataset, program: program, column: programColumn, mapping: mapping)
-        guard let rows else { return nil }
+        guard let rows else {
+            // Still report unknown columns.
+            let columns = kind == "cumulative" ? [(dateColumn ?? "date", "date_column"), (countColumn, "count_column")]
+                : [(idColumn, "id_column"), (dateColumn ?? "approved_date", "date_column")] + (precisionColumn.map { [($0, "precision_column")] } ?? [])
+            for (name, key) in columns { _ = columnValues(dataset, name, key: key, mapping: mapping) }
+            return nil
+        }
         let label = [program, file].compactMap { $0 }.joined(separator: ", ")
         if kind == "cumulative" {
             guard let points = readCounts(dataset, rows: rows, dateColumn: dateColumn ?? "date", countColumn: countColumn,
@@ -154,14 +160,14 @@ struct ScenarioReader {
         }
         let origin = start?.day.decimalYear ?? earliest
         if let start, start.day.decimalYear > earliest {
-            problems.record("\(start.day) is after the first event (\(Self.dateText(earliest)))", at: start.node, path: "series.start")
+            problems.record("\(start.day) is after the first event (\(DecimalYear.dayText(earliest)))", at: start.node, path: "series.start")
             return nil
         }
         let unknown = events.filter { $0.span == nil }
         let named = unknown.count - completionCount
         if named > 0 {
             notes.append("\(named) event\(named == 1 ? " has" : "s have") no known date (\(unknown.prefix(named).map(\.id).joined(separator: ", "))): "
-                         + "spread uniformly over \(Self.dateText(origin))..\(Self.dateText(end)) in resampling")
+                         + "spread uniformly over \(DecimalYear.dayText(origin))..\(Self.dateText(end)) in resampling")
         }
         let all = events.map { event in
             CountEvent(id: event.id, span: event.span ?? TimeSpan(start: origin, end: min(end, event.windowEnd ?? end)),
@@ -464,6 +470,6 @@ struct ScenarioReader {
         return span.earliest
     }
 
-    /// A decimal year as the calendar day it falls in (`2025-09-09`).
-    static func dateText(_ time: Double) -> String { DecimalYear.dayText(time) }
+    /// The last day of the data whose window ends at `time` (`2025-09-09`).
+    static func dateText(_ time: Double) -> String { DecimalYear.deadlineText(time) }
 }

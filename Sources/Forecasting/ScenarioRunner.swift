@@ -207,12 +207,11 @@ public struct ScenarioRunner: Sendable {
         case .events(let events):
             let dated = events.filter { !$0.dateUnknown }.sorted { $0.span.midpoint < $1.span.midpoint }
             var rows = dated.enumerated().map { index, event in
-                ForecastResult.Observed(time: event.span.midpoint, count: index + 1, label: event.id)
+                ForecastResult.Observed(time: event.span.midpoint, count: index + 1, label: "\(event.id) (\(DecimalYear.dayText(event.span.start)))")
             }
-            if dated.count < events.count {
-                rows.append(ForecastResult.Observed(time: series.end, count: events.count,
-                                                    label: "\(events.count - dated.count) of unknown date"))
-            }
+            let unknown = events.count - dated.count
+            rows.append(ForecastResult.Observed(time: series.end, count: events.count,
+                                                label: DecimalYear.deadlineText(series.end) + (unknown > 0 ? ", incl. \(unknown) of unknown date" : "")))
             return rows
         }
     }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Datasets
+import Forecasting
 import Foundation
 import Reports
+import Scorecards
 
 /// `foresight data`: work with the bundled datasets.
 struct DataCommand: ParsableCommand {
@@ -52,7 +54,7 @@ struct DataValidate: ParsableCommand {
         var checks = DataCatalog.checkDatasets(in: URL(fileURLWithPath: dataDirectory, isDirectory: true), displayPath: dataDirectory)
         if FileManager.default.fileExists(atPath: modelsDirectory, isDirectory: &isDirectory), isDirectory.boolValue {
             checks += DataCatalog.checkSpecifications(in: URL(fileURLWithPath: modelsDirectory, isDirectory: true),
-                                                      displayPath: modelsDirectory)
+                                                      displayPath: modelsDirectory).map(checkContents)
         }
         let report = DataValidationReport(checks: checks)
         try output.emit(report)
@@ -62,6 +64,29 @@ struct DataValidate: ParsableCommand {
             printError("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(report.invalidCount) file\(report.invalidCount == 1 ? "" : "s")")
             throw ExitStatus.badData
         }
+    }
+}
+
+extension DataValidate {
+    /// A specification that declares `schema: 1`, read in full by its reader when it is a scenario
+    /// (`scenarios/`) or a scorecard (`scorecards/`): names, values and data references checked.
+    func checkContents(_ check: CatalogCheck) -> CatalogCheck {
+        guard check.status == .valid else { return check }
+        let url = URL(fileURLWithPath: check.file)
+        var errors: [DataError] = []
+        do {
+            if check.file.contains("/scenarios/") {
+                _ = try ScenarioLoader.load(contentsOf: url, dataDirectory: URL(fileURLWithPath: dataDirectory, isDirectory: true),
+                                            displayPath: check.file, dataDisplayPath: dataDirectory)
+            } else if check.file.contains("/scorecards/") {
+                _ = try ScorecardSpec.load(contentsOf: url, displayPath: check.file)
+            }
+        } catch let problems as DataErrors {
+            errors = problems.errors
+        } catch {
+            errors = [DataError(file: check.file, message: "\(error)")]
+        }
+        return check.adding(errors)
     }
 }
 
