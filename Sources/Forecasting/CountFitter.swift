@@ -10,8 +10,9 @@ import Foundation
 /// (never the normal equations), with Marquardt's scaling `D` (the largest column norms seen) and
 /// `λ` divided by 3 after a step that lowers the objective, multiplied by 4 otherwise.
 /// Convergence: relative decrease of the objective below 1e-12 with a relative step below 1e-8,
-/// or no decrease possible. Used for the count-process fits and for the many refits of the
-/// bootstrap, which start next to the solution; small (p ≤ 4, n ≲ 10³) and allocation-light.
+/// or no decrease possible (every step tried shorter than 1e-10 relative, or `λ` past 1e16).
+/// Used for the count-process fits and for the many refits of the bootstrap, which start next to
+/// the solution; small (p ≤ 4, n ≲ 10³) and allocation-light.
 struct CountFitter {
     enum Objective {
         /// `Σ (yᵢ − m(tᵢ))²` over the cumulative counts.
@@ -34,6 +35,8 @@ struct CountFitter {
     /// Cumulative counts (least squares) or increments, one fewer than `times` (Poisson).
     let targets: [Double]
     private let predictors: Predictors
+    /// The parameter count (stored: `CurveModel.parameterCount` builds the name list).
+    private let p: Int
 
     init(curve: any CurveModel, objective: Objective, series: RealizedSeries) {
         self.curve = curve
@@ -41,9 +44,9 @@ struct CountFitter {
         times = series.times
         targets = objective == .poisson ? series.increments : series.counts
         predictors = Predictors(series.times)
+        p = curve.parameterCount
     }
 
-    private var p: Int { curve.parameterCount }
 
     /// Means and their gradients (row-major `n × p`) at `theta`; `nil` when a value is not finite.
     func means(_ theta: [Double], gradients: inout [Double]) -> [Double]? {
@@ -148,12 +151,13 @@ struct CountFitter {
                     continue
                 }
                 let trial = zip(theta, step).map { $0 + $1 }
+                let relativeStep = zip(step, trial).map { abs($0) / (abs($1) + 1e-8) }.max() ?? 0
+                if relativeStep < 1e-10 { break }  // steps too small to change anything: at the minimum
                 var trialGradients: [Double] = []
                 if let trialMu = means(trial, gradients: &trialGradients) {
                     let value = objectiveValue(trialMu)
                     if value < current {
                         let reduction = (current - value) / max(current, 1e-300)
-                        let relativeStep = zip(step, trial).map { abs($0) / (abs($1) + 1e-8) }.max() ?? 0
                         theta = trial
                         mu = trialMu
                         gradients = trialGradients
