@@ -29,30 +29,18 @@ public struct FanChart: Chart {
     public var target: ReferenceLine?
     /// A target date (decimal year), drawn as a vertical line.
     public var targetDate: ReferenceLine?
-    public var xTitle: String
-    public var yTitle: String
-    public var valueFormat: ValueFormat
-    /// A further sentence for the description.
-    public var note: String?
-    public var size: ChartSize
-    /// The SVG's id (unique in a page); by default derived from the title.
-    public var id: String?
+    /// Axis titles (by default `Year` and `Count`), number format, note, size and id.
+    public var options: ChartOptions
 
     public init(title: String, observed: Series? = nil, lines: [Series] = [], bands: [Band] = [], target: ReferenceLine? = nil,
-                targetDate: ReferenceLine? = nil, xTitle: String = "Year", yTitle: String = "Count", valueFormat: ValueFormat = .number,
-                note: String? = nil, size: ChartSize = .standard, id: String? = nil) {
+                targetDate: ReferenceLine? = nil, options: ChartOptions = ChartOptions(xTitle: "Year", yTitle: "Count")) {
         self.title = title
         self.observed = observed
         self.lines = lines
         self.bands = bands
         self.target = target
         self.targetDate = targetDate
-        self.xTitle = xTitle
-        self.yTitle = yTitle
-        self.valueFormat = valueFormat
-        self.note = note
-        self.size = size
-        self.id = id
+        self.options = options
     }
 
     /// The finite data, sorted by time, and how many values were left out.
@@ -81,9 +69,9 @@ public struct FanChart: Chart {
 
     public var summary: String {
         let data = Clean(self)
-        guard !data.isEmpty else { return withNote("\(title): no data.\(data.skipped.sentence)", note) }
+        guard !data.isEmpty else { return withNote("\(title): no data.\(data.skipped.sentence)", options.note) }
         let xs = data.xs
-        var text = "\(title): \(yTitle) over time from \(DecimalYear.isoDate(xs.min() ?? 0)) to \(DecimalYear.isoDate(xs.max() ?? 0))."
+        var text = "\(title): \(options.yTitle) over time from \(DecimalYear.isoDate(xs.min() ?? 0)) to \(DecimalYear.isoDate(xs.max() ?? 0))."
         if let name = observed?.name, let last = data.observed.last {
             text += " \(name): \(data.observed.count) value\(data.observed.count == 1 ? "" : "s"), the last \(describe(last.y)) on \(DecimalYear.isoDate(last.x))."
         }
@@ -103,10 +91,10 @@ public struct FanChart: Chart {
             text += " \(label) (\(DecimalYear.isoDate(date)))" + (values.isEmpty ? "." : ": " + values.joined(separator: "; ") + ".")
         }
         if let value = data.target, let label = target?.label { text += " \(label) (\(describe(value)))." }
-        return withNote(text + data.skipped.sentence, note)
+        return withNote(text + data.skipped.sentence, options.note)
     }
 
-    private func describe(_ value: Double) -> String { valueFormat.format(value, significantDigits: 3) }
+    private func describe(_ value: Double) -> String { options.valueFormat.format(value, significantDigits: 3) }
 
     /// Fill opacity per band: the widest band lightest.
     private func bandOpacities(_ bands: [[Band.Slice]]) -> [Double] {
@@ -139,9 +127,9 @@ public struct FanChart: Chart {
             entries.append(.init(name: lines[index].name, swatch: .line(colour: style.colour, dashed: style.dashed)))
         }
         for (band, opacity) in zip(bands, opacities) { entries.append(.init(name: band.name, swatch: .area(colour: bandColour, opacity: opacity))) }
-        let canvas = ChartCanvas(size: size, title: title, summary: summary, id: id, legend: Legend(entries),
-                                 xAxis: .time(data.xs, title: xTitle),
-                                 yAxis: .values(data.ys, includeZero: true, format: valueFormat, title: yTitle))
+        let canvas = ChartCanvas(size: options.size ?? .standard, title: title, summary: summary, id: options.id, legend: Legend(entries),
+                                 xAxis: .time(data.xs, title: options.xTitle),
+                                 yAxis: .values(data.ys, includeZero: true, format: options.valueFormat, title: options.yTitle))
         return canvas.render(isEmpty: data.isEmpty) { m in
             for (index, band) in bands.enumerated() {
                 m.series(band.name) { g in drawBand(data.bands[index], opacity: opacities[index], on: canvas, into: &g) }

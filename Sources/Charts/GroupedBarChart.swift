@@ -8,7 +8,7 @@ import Foundation
 /// let chart = GroupedBarChart(
 ///     title: "Scores by method", categories: ["WSM", "TOPSIS"],
 ///     series: [BarSeries(name: "China MICs", values: [0.61, 0.55]), BarSeries(name: "Fraunhofer", values: [0.72, 0.80])],
-///     yTitle: "Score")
+///     options: ChartOptions(yTitle: "Score"))
 /// ```
 public struct GroupedBarChart: Chart {
     public var title: String
@@ -16,26 +16,14 @@ public struct GroupedBarChart: Chart {
     public var categories: [String]
     /// One bar per series in each group: `values[i]` belongs to `categories[i]`.
     public var series: [BarSeries]
-    public var xTitle: String
-    public var yTitle: String
-    public var valueFormat: ValueFormat
-    /// A further sentence for the description.
-    public var note: String?
-    public var size: ChartSize
-    /// The SVG's id (unique in a page); by default derived from the title.
-    public var id: String?
+    /// Axis titles, number format, note, size and id.
+    public var options: ChartOptions
 
-    public init(title: String, categories: [String], series: [BarSeries], xTitle: String = "", yTitle: String = "",
-                valueFormat: ValueFormat = .number, note: String? = nil, size: ChartSize = .standard, id: String? = nil) {
+    public init(title: String, categories: [String], series: [BarSeries], options: ChartOptions = ChartOptions()) {
         self.title = title
         self.categories = categories
         self.series = series
-        self.xTitle = xTitle
-        self.yTitle = yTitle
-        self.valueFormat = valueFormat
-        self.note = note
-        self.size = size
-        self.id = id
+        self.options = options
     }
 
     /// The finite values as (series, category, value), and how many were left out.
@@ -52,24 +40,24 @@ public struct GroupedBarChart: Chart {
 
     public var summary: String {
         let (values, skipped) = cleanValues
-        guard !values.isEmpty else { return withNote("\(title): no data.\(skipped.sentence)", note) }
+        guard !values.isEmpty else { return withNote("\(title): no data.\(skipped.sentence)", options.note) }
         var text = "\(title): bars for \(series.count) series (\(series.map(\.name).joined(separator: ", "))) in \(categories.count) groups."
         var leaders: [String] = []
         for (c, category) in categories.enumerated() {
             if let best = values.filter({ $0.category == c }).max(by: { $0.value < $1.value }) {
-                leaders.append("\(category): \(series[best.series].name) \(valueFormat.format(best.value, significantDigits: 3))")
+                leaders.append("\(category): \(series[best.series].name) \(options.valueFormat.format(best.value, significantDigits: 3))")
             }
         }
         text += " Highest in each group: " + leaders.joined(separator: "; ") + "."
-        return withNote(text + skipped.sentence, note)
+        return withNote(text + skipped.sentence, options.note)
     }
 
     public func svg() -> String {
         let (values, _) = cleanValues
         let entries = series.indices.map { Legend.Entry(name: series[$0].name, swatch: .area(colour: Palette.colour($0).hex, opacity: 1)) }
-        let canvas = ChartCanvas(size: size, title: title, summary: summary, id: id, legend: Legend(entries),
-                                 xAxis: .categories(categories, title: xTitle),
-                                 yAxis: .values(values.map(\.value), includeZero: true, format: valueFormat, title: yTitle))
+        let canvas = ChartCanvas(size: options.size ?? .standard, title: title, summary: summary, id: options.id, legend: Legend(entries),
+                                 xAxis: .categories(categories, title: options.xTitle),
+                                 yAxis: .values(values.map(\.value), includeZero: true, format: options.valueFormat, title: options.yTitle))
         let slot = canvas.plot.width / Double(max(1, categories.count))
         let barWidth = slot * 0.8 / Double(max(1, series.count))
         let step = canvas.yAxis.ticks.count > 1 ? canvas.yAxis.ticks[1].value - canvas.yAxis.ticks[0].value : 1
@@ -80,22 +68,31 @@ public struct GroupedBarChart: Chart {
                     for entry in values where entry.series == s {
                         let x = canvas.plot.x + slot * (Double(entry.category) + 0.1) + barWidth * Double(s)
                         let (y0, y1) = (canvas.y(0), canvas.y(entry.value))
-                        let label = valueFormat.format(entry.value, step: step / 10)
+                        let label = options.valueFormat.format(entry.value, step: step / 10)
                         g.element("rect", [("x", coordinate(x)), ("y", coordinate(min(y0, y1))), ("width", coordinate(max(1, barWidth - 2))),
                                            ("height", coordinate(abs(y1 - y0))), ("fill", colour)]) { r in
                             r.element("title", text: "\(bars.name), \(categories[entry.category]): \(label)")
                         }
-                        // Above a bar, below a negative one; where it fits beside the bar and inside the plot.
-                        let labelY = entry.value >= 0 ? y1 - 4 : y1 + Typography.small + 2
-                        if Typography.width(label, size: Typography.small) <= barWidth + 2,
-                           labelY - Typography.small >= canvas.plot.y - 10, labelY <= canvas.plot.maxY {
-                            g.element("text", [("class", "value-label"), ("x", coordinate(x + barWidth / 2 - 1)),
-                                               ("y", coordinate(labelY)), ("text-anchor", "middle"),
-                                               ("font-size", coordinate(Typography.small)), ("fill", Palette.ink)], text: label)
+                        if let place = labelPlace(value: entry.value, barEnd: y1, label: label, barWidth: barWidth, canvas: canvas) {
+                            g.element("text", [("class", "value-label"), ("x", coordinate(x + barWidth / 2 - 1)), ("y", coordinate(place.y)),
+                                               ("text-anchor", "middle"), ("font-size", coordinate(Typography.small)),
+                                               ("fill", place.inside ? Palette.colour(s).text : Palette.ink)], text: label)
                         }
                     }
                 }
             }
         }
+    }
+
+    /// Where a bar's value label goes: beyond the end of the bar (above it, below a negative one),
+    /// or just inside the end where the plot has no room beyond it; `nil` when the label is wider
+    /// than the bar or the bar too short to hold it.
+    private func labelPlace(value: Double, barEnd: Double, label: String, barWidth: Double, canvas: ChartCanvas) -> (y: Double, inside: Bool)? {
+        guard Typography.width(label, size: Typography.small) <= barWidth + 2 else { return nil }
+        let height = Typography.small
+        let outside = value >= 0 ? barEnd - 4 : barEnd + height + 2
+        if outside - height >= canvas.plot.y - 4 && outside <= canvas.plot.maxY { return (outside, false) }
+        let inside = value >= 0 ? barEnd + height + 2 : barEnd - 4
+        return abs(canvas.y(0) - barEnd) >= height + 6 ? (inside, true) : nil
     }
 }

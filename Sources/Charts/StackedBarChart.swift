@@ -8,7 +8,7 @@ import Foundation
 /// let chart = StackedBarChart(
 ///     title: "Rank acceptability", segments: ["Rank 1", "Rank 2", "Rank 3"],
 ///     bars: [BarSeries(name: "Fraunhofer", values: [0.7, 0.2, 0.1]), BarSeries(name: "China MICs", values: [0.3, 0.5, 0.2])],
-///     xTitle: "Share of weight draws")
+///     options: ChartOptions(xTitle: "Share of weight draws", valueFormat: .percent))
 /// ```
 public struct StackedBarChart: Chart {
     public var title: String
@@ -16,27 +16,15 @@ public struct StackedBarChart: Chart {
     public var segments: [String]
     /// One bar per row, top to bottom: `values[i]` is the size of `segments[i]`.
     public var bars: [BarSeries]
-    public var xTitle: String
-    public var yTitle: String
-    public var valueFormat: ValueFormat
-    /// A further sentence for the description.
-    public var note: String?
-    /// The natural size; by default 720 wide and tall enough for 40 px per bar.
-    public var size: ChartSize?
-    /// The SVG's id (unique in a page); by default derived from the title.
-    public var id: String?
+    /// Axis titles, number format (by default percentages), note, size (by default 720 wide and
+    /// 40 px per bar) and id.
+    public var options: ChartOptions
 
-    public init(title: String, segments: [String], bars: [BarSeries], xTitle: String = "", yTitle: String = "",
-                valueFormat: ValueFormat = .percent, note: String? = nil, size: ChartSize? = nil, id: String? = nil) {
+    public init(title: String, segments: [String], bars: [BarSeries], options: ChartOptions = ChartOptions(valueFormat: .percent)) {
         self.title = title
         self.segments = segments
         self.bars = bars
-        self.xTitle = xTitle
-        self.yTitle = yTitle
-        self.valueFormat = valueFormat
-        self.note = note
-        self.size = size
-        self.id = id
+        self.options = options
     }
 
     /// The value of each segment of each bar, `nil` where missing, not finite or negative; and the count of those.
@@ -53,22 +41,22 @@ public struct StackedBarChart: Chart {
 
     public var summary: String {
         let (values, skipped) = cleanValues
-        guard values.contains(where: { $0.contains { $0 != nil } }) else { return withNote("\(title): no data.\(skipped.sentence)", note) }
+        guard values.contains(where: { $0.contains { $0 != nil } }) else { return withNote("\(title): no data.\(skipped.sentence)", options.note) }
         var text = "\(title): one bar per row (\(bars.count)), split into \(segments.joined(separator: ", "))."
         for (bar, row) in zip(bars, values) {
-            let parts = zip(segments, row).compactMap { name, v in v.map { "\(name) \(valueFormat.format($0, significantDigits: 3))" } }
+            let parts = zip(segments, row).compactMap { name, v in v.map { "\(name) \(options.valueFormat.format($0, significantDigits: 3))" } }
             text += " \(bar.name): " + (parts.isEmpty ? "no data" : parts.joined(separator: ", ")) + "."
         }
-        return withNote(text + skipped.sentence, note)
+        return withNote(text + skipped.sentence, options.note)
     }
 
     public func svg() -> String {
         let (values, _) = cleanValues
         let totals = values.map { $0.compactMap { $0 }.reduce(0, +) }
         let entries = segments.indices.map { Legend.Entry(name: segments[$0], swatch: .area(colour: Palette.colour($0).hex, opacity: 1)) }
-        let canvas = ChartCanvas(size: size ?? .forRows(bars.count), title: title, summary: summary, id: id, legend: Legend(entries),
-                                 xAxis: .values(totals, includeZero: true, format: valueFormat, title: xTitle),
-                                 yAxis: .categories(bars.map(\.name), title: yTitle), categoriesOnY: true)
+        let canvas = ChartCanvas(size: options.size ?? .forRows(bars.count), title: title, summary: summary, id: options.id, legend: Legend(entries),
+                                 xAxis: .values(totals, includeZero: true, format: options.valueFormat, title: options.xTitle),
+                                 yAxis: .categories(bars.map(\.name), title: options.yTitle), categoriesOnY: true)
         let step = canvas.xAxis.ticks.count > 1 ? canvas.xAxis.ticks[1].value - canvas.xAxis.ticks[0].value : 1
         return canvas.render(isEmpty: totals.allSatisfy { $0 == 0 }) { m in
             for (s, segment) in segments.enumerated() {
@@ -79,7 +67,7 @@ public struct StackedBarChart: Chart {
                         let start = row.prefix(s).compactMap { $0 }.reduce(0, +)
                         let (x0, x1) = (canvas.x(start), canvas.x(start + value))
                         let (top, bottom) = (canvas.y(Double(b) + 0.2), canvas.y(Double(b) + 0.8))
-                        let label = valueFormat.format(value, step: step / 10)
+                        let label = options.valueFormat.format(value, step: step / 10)
                         g.element("rect", [("x", coordinate(x0)), ("y", coordinate(top)), ("width", coordinate(x1 - x0)),
                                            ("height", coordinate(bottom - top)), ("fill", colour.hex)]) { r in
                             r.element("title", text: "\(bars[b].name), \(segment): \(label)")

@@ -9,7 +9,7 @@ import Foundation
 ///     title: "Weight stability",
 ///     items: [.init(label: "Centers", low: 0.05, high: 0.42, reference: 0.15),
 ///             .init(label: "Funding", low: 0.08, high: 0.12, reference: 0.10)],
-///     xTitle: "Weight")
+///     options: ChartOptions(xTitle: "Weight"))
 /// ```
 public struct TornadoChart: Chart {
     /// One bar: the interval `low...high` and the reference value.
@@ -28,33 +28,20 @@ public struct TornadoChart: Chart {
 
     public var title: String
     public var items: [Item]
-    public var xTitle: String
-    public var yTitle: String
     /// The legend name of the bars.
     public var intervalName: String
     /// The legend name of the reference markers.
     public var referenceName: String
-    public var valueFormat: ValueFormat
-    /// A further sentence for the description.
-    public var note: String?
-    /// The natural size; by default 720 wide and tall enough for 40 px per bar.
-    public var size: ChartSize?
-    /// The SVG's id (unique in a page); by default derived from the title.
-    public var id: String?
+    /// Axis titles, number format, note, size (by default 720 wide and 40 px per bar) and id.
+    public var options: ChartOptions
 
-    public init(title: String, items: [Item], xTitle: String = "", yTitle: String = "", intervalName: String = "Stable interval",
-                referenceName: String = "Current value", valueFormat: ValueFormat = .number, note: String? = nil,
-                size: ChartSize? = nil, id: String? = nil) {
+    public init(title: String, items: [Item], intervalName: String = "Stable interval", referenceName: String = "Current value",
+                options: ChartOptions = ChartOptions()) {
         self.title = title
         self.items = items
-        self.xTitle = xTitle
-        self.yTitle = yTitle
         self.intervalName = intervalName
         self.referenceName = referenceName
-        self.valueFormat = valueFormat
-        self.note = note
-        self.size = size
-        self.id = id
+        self.options = options
     }
 
     /// The items with finite values (ends in order), widest first; and the count of values left out.
@@ -74,23 +61,23 @@ public struct TornadoChart: Chart {
 
     public var summary: String {
         let (sorted, skipped) = sortedItems
-        guard !sorted.isEmpty else { return withNote("\(title): no data.\(skipped.sentence)", note) }
+        guard !sorted.isEmpty else { return withNote("\(title): no data.\(skipped.sentence)", options.note) }
         let parts = sorted.map {
             "\($0.label) \(describe($0.low)) to \(describe($0.high)) (\(referenceName.lowercased()) \(describe($0.reference)))"
         }
-        return withNote("\(title): \(intervalName.lowercased()) per item, widest first: " + parts.joined(separator: "; ") + "." + skipped.sentence, note)
+        return withNote("\(title): \(intervalName.lowercased()) per item, widest first: " + parts.joined(separator: "; ") + "." + skipped.sentence, options.note)
     }
 
-    private func describe(_ value: Double) -> String { valueFormat.format(value, significantDigits: 3) }
+    private func describe(_ value: Double) -> String { options.valueFormat.format(value, significantDigits: 3) }
 
     public func svg() -> String {
         let (sorted, _) = sortedItems
         let (barColour, markerColour) = (Palette.colour(5).hex, Palette.colour(7).hex)
         let legend = Legend([.init(name: intervalName, swatch: .area(colour: barColour, opacity: 1)),
                              .init(name: referenceName, swatch: .marker(colour: markerColour))])
-        let canvas = ChartCanvas(size: size ?? .forRows(sorted.count), title: title, summary: summary, id: id, legend: legend,
-                                 xAxis: .values(sorted.flatMap { [$0.low, $0.high, $0.reference] }, includeZero: false, format: valueFormat, title: xTitle),
-                                 yAxis: .categories(sorted.map(\.label), title: yTitle), categoriesOnY: true)
+        let canvas = ChartCanvas(size: options.size ?? .forRows(sorted.count), title: title, summary: summary, id: options.id, legend: legend,
+                                 xAxis: .values(sorted.flatMap { [$0.low, $0.high, $0.reference] }, includeZero: false, format: options.valueFormat, title: options.xTitle),
+                                 yAxis: .categories(sorted.map(\.label), title: options.yTitle), categoriesOnY: true)
         return canvas.render(isEmpty: sorted.isEmpty) { m in
             m.series(intervalName) { g in
                 for (i, item) in sorted.enumerated() {

@@ -59,7 +59,11 @@ struct ChartRenderingTests {
         for group in svg.root.all("g", class: "series") { #expect(group.all("rect").count == 5) }
         #expect(svg.tickLabels("x-axis") == ChartSamples.methods)
         #expect(svg.tickLabels("y-axis") == ["-0.2", "0.0", "0.2", "0.4", "0.6", "0.8"])
-        #expect(svg.root.all("text", class: "value-label").map(\.allText).contains("0.72"))
+        let labels = svg.root.all("text", class: "value-label")
+        #expect(labels.map(\.allText).contains("0.72"))
+        // The bars that reach the ends of the axis carry their labels inside, in the text colour of the bar.
+        #expect(labels.first { $0.allText == "0.80" }?.attributes["fill"] == "#FFFFFF")
+        #expect(labels.first { $0.allText == "-0.20" }?.attributes["fill"] == "#FFFFFF")
         #expect(svg.desc.contains("Highest in each group: WSM: Fraunhofer 0.72; WPM: Fraunhofer 0.8;"))
         // The negative bar hangs from zero: its top is the zero line, where the positive bars end.
         let rect = { (series: Int, bar: Int) in svg.root.all("g", class: "series")[series].all("rect")[bar] }
@@ -93,7 +97,8 @@ struct ChartRenderingTests {
 
     @Test func textIsEscaped() throws {
         let name = #"A <b> & "C" 'D'"#
-        let chart = GroupedBarChart(title: "Scores <&>", categories: ["x&y"], series: [BarSeries(name: name, values: [1])], yTitle: "a<b")
+        let chart = GroupedBarChart(title: "Scores <&>", categories: ["x&y"], series: [BarSeries(name: name, values: [1])],
+                                    options: ChartOptions(yTitle: "a<b"))
         let svg = try render(chart)
         #expect(svg.title == "Scores <&>")
         #expect(svg.seriesNames == [name])
@@ -149,7 +154,7 @@ struct ChartRenderingTests {
         #expect(chartID(title: "Scores (a)") != chartID(title: "Scores (b)"))
         #expect(chartID(title: "Scores (a)").hasPrefix("chart-scores-a-"))
         var chart = ChartSamples.bars
-        chart.id = "scores-1"
+        chart.options.id = "scores-1"
         #expect(chart.svg().contains(#"aria-labelledby="scores-1-title scores-1-desc""#))
     }
 }

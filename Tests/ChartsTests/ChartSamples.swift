@@ -14,7 +14,7 @@ enum ChartSamples {
                 Band(name: "80% band", x: years, lower: [29, 32, 34, 36, 37], upper: [31, 36, 42, 46, 49])],
         target: ReferenceLine(value: 40, label: "Target: 40"),
         targetDate: ReferenceLine(value: 2026, label: "End of 2025"),
-        yTitle: "National MICs")
+        options: ChartOptions(xTitle: "Year", yTitle: "National MICs"))
 
     static let methods = ["WSM", "WPM", "TOPSIS", "VIKOR", "PROMETHEE II"]
 
@@ -24,21 +24,21 @@ enum ChartSamples {
         series: [BarSeries(name: "China MICs", values: [0.61, 0.55, 0.48, 0.3, -0.2]),
                  BarSeries(name: "Manufacturing USA", values: [0.42, 0.4, 0.39, 0.6, -0.1]),
                  BarSeries(name: "Fraunhofer", values: [0.72, 0.8, 0.75, 0.1, 0.3])],
-        xTitle: "Method", yTitle: "Score")
+        options: ChartOptions(xTitle: "Method", yTitle: "Score"))
 
     /// Rank acceptabilities of three alternatives (rows sum to 1).
     static let stacked = StackedBarChart(
         title: "Rank acceptability", segments: ["Rank 1", "Rank 2", "Rank 3"],
         bars: [BarSeries(name: "Fraunhofer", values: [0.71, 0.2, 0.09]), BarSeries(name: "China MICs", values: [0.25, 0.5, 0.25]),
                BarSeries(name: "Manufacturing USA", values: [0.01, 0.33, 0.66])],
-        xTitle: "Share of weight draws")
+        options: ChartOptions(xTitle: "Share of weight draws", valueFormat: .percent))
 
     /// Weight stability intervals of four criteria, given narrowest first.
     static let tornado = TornadoChart(
         title: "Weight stability",
         items: [.init(label: "Funding", low: 0.08, high: 0.12, reference: 0.1), .init(label: "Centers", low: 0.05, high: 0.42, reference: 0.15),
                 .init(label: "Members", low: 0, high: 0.6, reference: 0.25), .init(label: "Age", low: 0.3, high: 0.1, reference: 0.2)],
-        xTitle: "Weight")
+        options: ChartOptions(xTitle: "Weight"))
 
     static let all: [any Chart] = [fan, bars, stacked, tornado]
 }
