@@ -39,7 +39,7 @@ trap 'rm -rf "$profile"' EXIT
 rm -f "$output_path.partial.png"
 
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$profile" \
-    --window-size="$width,$height" --screenshot="$output_path.partial.png" "$input_url" 2> >(grep -v -e 'dbus' -e 'Fontconfig' >&2 || true)
+    --window-size="$width,$height" --screenshot="$output_path.partial.png" "$input_url" 2> >(grep -v -e 'dbus' -e 'Fontconfig' -e 'unexpected operator' >&2 || true)
 
 if [[ ! -s $output_path.partial.png ]]; then
     echo "$0: chromium wrote no image" >&2
