@@ -33,17 +33,19 @@ fi
 input_url="file://$(cd "$(dirname "$input")" && pwd)/$(basename "$input")"
 output_dir=$(cd "$(dirname "$output")" && pwd)
 output_path="$output_dir/$(basename "$output")"
-# Chromium writes its profile here; removed on exit.
+# Chromium writes its profile here, and the image first to a partial file that is renamed when
+# complete; both are removed on exit, so that a failure leaves no half-written image.
 profile=$(mktemp -d)
-trap 'rm -rf "$profile"' EXIT
-rm -f "$output_path.partial.png"
+partial="$output_path.partial.png"
+trap 'rm -rf "$profile" "$partial"' EXIT
+rm -f "$partial"
 
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$profile" \
-    --window-size="$width,$height" --screenshot="$output_path.partial.png" "$input_url" 2> >(grep -v -e 'dbus' -e 'Fontconfig' -e 'unexpected operator' >&2 || true)
+    --window-size="$width,$height" --screenshot="$partial" "$input_url" 2> >(grep -v -e 'dbus' -e 'Fontconfig' -e 'unexpected operator' >&2 || true)
 
-if [[ ! -s $output_path.partial.png ]]; then
+if [[ ! -s $partial ]]; then
     echo "$0: chromium wrote no image" >&2
     exit 1
 fi
-mv -f "$output_path.partial.png" "$output_path"
+mv -f "$partial" "$output_path"
 echo "wrote $output_path (${width}x${height})" >&2
