@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import Synthetic
+
+/// `foresight bench`: performance suites on seeded synthetic data.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Time the numeric core on synthetic data: median and spread, throughput, peak memory, scaling.",
+        discussion: """
+            SUITE is one of: \(BenchSuites.registered.map { "\($0.name) (\($0.summary))" }.joined(separator: "; ")); \
+            or all. Each case runs once to warm up, then --repetitions times; the report gives the \
+            median, min, max and relative median absolute deviation of the times, the throughput at \
+            the median, the peak resident memory (getrusage) after each suite, and a scaling table \
+            over work and threads. --size small takes seconds, large minutes. --data runs the fit, \
+            score or smaa suite on a file written by 'foresight synth' (what the peers in \
+            Benchmarks/compare read), --results DIR writes the suite's results there for agreement \
+            checks. A progress bar goes to standard error on a terminal or with --progress.
+            """
+    )
+
+    @Argument(help: "Suite: \(BenchSuites.names.joined(separator: ", ")).")
+    var suite: String
+
+    @Option(help: "Problem sizes: small, medium or large.")
+    var size: String = "small"
+
+    @Option(help: "Largest thread count of the thread-scaling rows (1, 2, 4, … up to it).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Seed of the synthetic data.")
+    var seed: UInt64 = 20250101
+
+    @Option(help: "Timed runs per case (default 3 for small, 5 otherwise).")
+    var repetitions: Int?
+
+    @Option(help: "Run on this synthetic dataset (from 'foresight synth') instead of generated data.")
+    var data: String?
+
+    @Option(help: "Folder where suites write their results (estimates, closeness, acceptabilities).")
+    var results: String?
+
+    @Flag(help: "Show the progress bar even when standard error is not a terminal.")
+    var progress = false
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard BenchSuites.selected(suite) != nil else {
+            throw ValidationError("unknown suite '\(suite)'; expected one of \(BenchSuites.names.joined(separator: ", "))")
+        }
+        guard BenchSize(rawValue: size) != nil else {
+            throw ValidationError("--size must be one of \(BenchSize.allCases.map(\.rawValue).joined(separator: ", ")); got '\(size)'")
+        }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        if let repetitions, repetitions < 1 { throw ValidationError("--repetitions must be at least 1") }
+        if data != nil, suite == "all" { throw ValidationError("--data needs one suite (fit, score or smaa), not all") }
+    }
+
+    func run() throws {
+        let suites = BenchSuites.selected(suite) ?? []
+        var dataset: SyntheticFile.Dataset?
+        if let data {
+            do { dataset = try SyntheticFile.read(data) } catch {
+                printError("\(error)")
+                throw ExitStatus.badData
+            }
+        }
+        var folder: URL?
+        if let results {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: results, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw usageError("--results: the folder \(results) does not exist")
+            }
+            folder = URL(fileURLWithPath: results, isDirectory: true)
+        }
+        let context = BenchContext(
+            size: BenchSize(rawValue: size) ?? .small, seed: seed, maximumThreads: threads, repetitions: repetitions,
+            dataset: dataset, resultsFolder: folder, progress: BenchProgress(enabled: progress || isatty(STDERR_FILENO) == 1))
+        var reports: [BenchSuiteReport] = []
+        for type in suites {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let measurements = try type.init().run(context)
+            reports.append(BenchSuiteReport(
+                name: type.name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9,
+                peakMemoryBytes: PeakMemory.bytes, measurements: measurements))
+        }
+        try output.emit(BenchReport(foresightVersion: Foresight.version, machine: .current, size: size, seed: seed,
+                                    repetitions: context.repetitions, suites: reports))
+    }
+}
