@@ -1,5 +1,6 @@
 # Foresight: the two commands of the README.
-#   make run   installs what is missing, builds in release, runs the main job on the bundled data
+#   make run   installs what is missing, builds in release, writes the report on the bundled data to report/
+#              and prints the path of report/index.html
 #   make test  installs what is missing, runs every test
 SHELL := /bin/bash
 APT_PACKAGES := liblapacke-dev libopenblas-dev pkg-config
@@ -19,7 +20,7 @@ build: deps
 	swift build -c release --product foresight
 
 run: build
-	$(FORESIGHT) verify strd Data/reference/strd/linear/*.dat Data/reference/strd/nonlinear/*.dat
+	$(FORESIGHT) report --out report
 
 test: deps
 	swift test --parallel

@@ -1,0 +1,150 @@
+import ArgumentParser
+import Datasets
+import Forecasting
+import Foundation
+import Reports
+import Scorecards
+
+/// `foresight report`: the main job, the whole analysis on the bundled data.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run every scenario and scorecard and write the report (index.html, report.md, report.json, CSV tables).",
+        discussion: """
+            Runs every scenario in <models-dir>/scenarios and every scorecard in \
+            <models-dir>/scorecards on the datasets in <data-dir>, and writes a self-contained \
+            index.html (inline CSS and SVG charts, no scripts), report.md, report.json and one CSV \
+            table per analysis into --out. A broken file is listed in the report's problems section \
+            and makes the exit code 65, while the other analyses still run. Files in --out that \
+            the report did not write are never overwritten; every file is written in full before \
+            it replaces the previous one. Prints the path of index.html.
+            """
+    )
+
+    @Option(help: "Folder of the report (created if missing).")
+    var out = "report"
+
+    @Option(name: .customLong("data-dir"), help: "Folder of the datasets.")
+    var dataDirectory = "Data"
+
+    @Option(name: .customLong("models-dir"), help: "Folder of the scenarios and scorecards.")
+    var modelsDirectory = "Models"
+
+    @Option(help: "Bootstrap draws of every scenario (overrides the files; for quick looks).")
+    var draws: Int?
+
+    @Option(help: "Worker threads (default: the number of cores); never changes the results.")
+    var threads: Int?
+
+    @Flag(help: "Show progress on standard error even when it is not a terminal.")
+    var progress = false
+
+    func validate() throws {
+        if let draws, draws < 100 || draws > 1_000_000 { throw ValidationError("--draws must be between 100 and 1000000") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dataDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("--data-dir \(dataDirectory): no such folder")
+        }
+    }
+
+    func run() throws {
+        let showProgress = progress || isatty(STDERR_FILENO) == 1
+        let dataURL = URL(fileURLWithPath: dataDirectory, isDirectory: true)
+        var problems: [String] = []
+        var scenarios: [AnalysisReport.ScenarioEntry] = []
+        for file in specifications("scenarios") {
+            if showProgress { printError("scenario \(file)") }
+            do {
+                let scenario = try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: file), dataDirectory: dataURL, displayPath: file,
+                                                       dataDisplayPath: dataDirectory).overriding(seed: nil, draws: draws)
+                let result = try ScenarioRunner(scenario: scenario, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount).run()
+                scenarios.append(.init(file: file, result: result))
+            } catch {
+                problems += Self.messages(error, file: file)
+            }
+        }
+        var scorecards: [AnalysisReport.ScorecardEntry] = []
+        for file in specifications("scorecards") {
+            if showProgress { printError("scorecard \(file)") }
+            do {
+                let spec = try ScorecardSpec.load(contentsOf: URL(fileURLWithPath: file), displayPath: file)
+                scorecards.append(.init(file: file, result: try ScorecardRunner.run(spec)))
+            } catch {
+                problems += Self.messages(error, file: file)
+            }
+        }
+        let checks = DataCatalog.checkDatasets(in: dataURL, displayPath: dataDirectory)
+        problems += checks.flatMap(\.errors).map(\.description)
+        let report = AnalysisReport(
+            scenarios: scenarios, scorecards: scorecards, problems: problems, provenance: checks.compactMap(Self.provenance),
+            files: digests(), foresightVersion: Foresight.version, commit: Self.commit(),
+            commandLine: (["foresight"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
+        let files = [("index.html", report.html()), ("report.md", report.markdown()), ("report.json", report.json())] + report.csvTables()
+        do {
+            try ReportDirectory(url: URL(fileURLWithPath: out, isDirectory: true)).write(files)
+        } catch let error as ReportDirectoryError {
+            throw usageError("\(error)")
+        }
+        print((out as NSString).appendingPathComponent("index.html"))
+        guard problems.isEmpty else {
+            for problem in problems { printError(problem) }
+            printError("\(problems.count) problem\(problems.count == 1 ? "" : "s"); the report lists them and shows every analysis that ran")
+            throw ExitStatus.badData
+        }
+    }
+
+    /// The YAML and JSON files of `<models-dir>/<folder>`, sorted.
+    private func specifications(_ folder: String) -> [String] {
+        let directory = (modelsDirectory as NSString).appendingPathComponent(folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json")) }
+            .sorted().map { (directory as NSString).appendingPathComponent($0) }
+    }
+
+    /// SHA-256 of every file under the data and models folders.
+    private func digests() -> [AnalysisReport.FileDigest] {
+        [dataDirectory, modelsDirectory].flatMap { root -> [AnalysisReport.FileDigest] in
+            guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+            return enumerator.compactMap { $0 as? String }.sorted().compactMap { relative in
+                let path = (root as NSString).appendingPathComponent(relative)
+                var isDirectory: ObjCBool = false
+                guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                      FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                      let data = FileManager.default.contents(atPath: path) else { return nil }
+                return AnalysisReport.FileDigest(path: path, sha256: SHA256.hexDigest(data))
+            }
+        }
+    }
+
+    /// A dataset's provenance entry: its metadata's sources and every distinct `source_url` of its rows.
+    static func provenance(_ check: CatalogCheck) -> ProvenanceEntry? {
+        guard let dataset = check.dataset else { return nil }
+        var urls = dataset.metadata.sources.map(\.url)
+        for url in (try? dataset.strings(column: "source_url")) ?? [] where !url.isEmpty && !urls.contains(url) { urls.append(url) }
+        return ProvenanceEntry(dataset: (dataset.file as NSString).lastPathComponent,
+                               description: dataset.metadata.title + ".",
+                               sources: urls.map { Link(title: $0, url: $0) })
+    }
+
+    /// Every problem of a failed analysis, located.
+    static func messages(_ error: Error, file: String) -> [String] {
+        switch error {
+        case let errors as DataErrors: errors.errors.map(\.description)
+        case let error as DataError: [error.description]
+        default: ["\(file): \(error)"]
+        }
+    }
+
+    /// The commit checked out in the current directory's `.git`, when there is one.
+    static func commit() -> String? {
+        guard let text = try? String(contentsOfFile: ".git/HEAD", encoding: .utf8) else { return nil }
+        let head = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard head.hasPrefix("ref: ") else { return head.isEmpty ? nil : head }
+        let ref = String(head.dropFirst(5))
+        if let value = try? String(contentsOfFile: ".git/\(ref)", encoding: .utf8) {
+            return value.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let packed = (try? String(contentsOfFile: ".git/packed-refs", encoding: .utf8)) ?? ""
+        return packed.split(separator: "\n").first { $0.hasSuffix(" " + ref) }.map { String($0.prefix { $0 != " " }) }
+    }
+}

@@ -1,0 +1,202 @@
+import Forecasting
+import Foundation
+import Scorecards
+
+/// The whole analysis on the bundled data (`foresight report`): every scenario and scorecard,
+/// the problems met on the way, the provenance of the data and what is needed to reproduce the
+/// run. Rendered as a self-contained HTML page (``html()``), Markdown (``markdown()``), JSON
+/// (``json()``) and one CSV table per analysis (``csvTables()``); the HTML's headline numbers
+/// are the ``Headline``'s texts, which the JSON carries beside the numbers.
+public struct AnalysisReport: Sendable {
+    /// A scenario that ran.
+    public struct ScenarioEntry: Sendable {
+        public let file: String
+        public let result: ForecastResult
+        public init(file: String, result: ForecastResult) {
+            self.file = file
+            self.result = result
+        }
+    }
+
+    /// A scorecard that ran.
+    public struct ScorecardEntry: Sendable {
+        public let file: String
+        public let result: ScorecardResult
+        public init(file: String, result: ScorecardResult) {
+            self.file = file
+            self.result = result
+        }
+    }
+
+    /// A file the analysis read, with its SHA-256.
+    public struct FileDigest: Sendable {
+        public let path: String
+        public let sha256: String
+        public init(path: String, sha256: String) {
+            self.path = path
+            self.sha256 = sha256
+        }
+    }
+
+    public let scenarios: [ScenarioEntry]
+    public let scorecards: [ScorecardEntry]
+    /// Every problem, as `file:line:column: message`.
+    public let problems: [String]
+    /// The datasets and their sources.
+    public let provenance: [ProvenanceEntry]
+    /// Every data and model file, with its SHA-256.
+    public let files: [FileDigest]
+    public let foresightVersion: String
+    /// The git commit of the working tree, when known.
+    public let commit: String?
+    public let commandLine: String
+
+    public init(scenarios: [ScenarioEntry], scorecards: [ScorecardEntry], problems: [String], provenance: [ProvenanceEntry],
+                files: [FileDigest], foresightVersion: String, commit: String?, commandLine: String) {
+        self.scenarios = scenarios
+        self.scorecards = scorecards
+        self.problems = problems
+        self.provenance = provenance
+        self.files = files
+        self.foresightVersion = foresightVersion
+        self.commit = commit
+        self.commandLine = commandLine
+    }
+
+    /// The headline answers: the first scenario's target question and the first scorecard's
+    /// ranking with its stability.
+    public var headline: Headline { Headline(self) }
+
+    /// The CSV tables: `scenario-<name>.csv` (projections) and `scorecard-<name>.csv` (scores).
+    public func csvTables() -> [(name: String, content: String)] {
+        scenarios.map { ("scenario-\(Self.stem($0.file)).csv", ForecastReport(result: $0.result, foresightVersion: foresightVersion).renderCSV()) }
+            + scorecards.map { ("scorecard-\(Self.stem($0.file)).csv", ScorecardReport(result: $0.result, foresightVersion: foresightVersion).renderCSV()) }
+    }
+
+    /// The file name without folder and extension.
+    static func stem(_ path: String) -> String {
+        ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+
+    // MARK: Markdown
+
+    public func markdown() -> String {
+        var out = "# Foresight report\n\n" + headline.sentences.map { "- \($0)\n" }.joined()
+        if !problems.isEmpty { out += "\n## Problems\n\n" + problems.map { "- \($0)\n" }.joined() }
+        out += "\n## Forecast scenarios\n\n"
+        out += scenarios.map { ForecastReport(result: $0.result, foresightVersion: foresightVersion).renderMarkdown() }.joined(separator: "\n")
+        out += "\n## Scorecards\n\n"
+        out += scorecards.map { ScorecardReport(result: $0.result, foresightVersion: foresightVersion).renderMarkdown() }.joined(separator: "\n")
+        out += "\n## Data provenance\n\n"
+        for entry in provenance {
+            out += "- **\(entry.dataset)**: \(entry.description) Sources: " + entry.sources.map { "<\($0.url)>" }.joined(separator: ", ") + "\n"
+        }
+        return out + "\n## Reproducibility\n\n" + reproducibility.renderMarkdown()
+    }
+
+    /// Version, commit, command line, seeds and file digests.
+    var reproducibility: StatisticsBlock {
+        var lines = [StatisticsBlock.Line("foresight", foresightVersion), StatisticsBlock.Line("commit", commit ?? "unknown"),
+                     StatisticsBlock.Line("command", commandLine)]
+        lines += scenarios.map { StatisticsBlock.Line("seed of \($0.file)", "\($0.result.seed) (\($0.result.draws) draws)") }
+        lines += scorecards.map { StatisticsBlock.Line("seed of \($0.file)", "\($0.result.seed)") }
+        lines += files.map { StatisticsBlock.Line("sha256 \($0.path)", $0.sha256) }
+        return StatisticsBlock(lines)
+    }
+
+    // MARK: JSON
+
+    /// JSON: `foresight_version`, `commit`, `command_line`, `headline` (numbers and the texts shown
+    /// in the HTML), `scenarios` (each `{file, report}` with the `foresight forecast` JSON),
+    /// `scorecards` (each `{file, report}` with the `foresight scorecard` JSON), `problems`,
+    /// `provenance` [{dataset, description, sources}], `files` [{path, sha256}].
+    public func json() -> String {
+        let document: JSONValue = .object([
+            ("foresight_version", .string(foresightVersion)), ("commit", commit.map(JSONValue.string) ?? .null),
+            ("command_line", .string(commandLine)), ("headline", headline.json),
+            ("scenarios", .array(scenarios.map {
+                .object([("file", .string($0.file)), ("report", ForecastReport(result: $0.result, foresightVersion: foresightVersion).document)])
+            })),
+            ("scorecards", .array(scorecards.map {
+                .object([("file", .string($0.file)), ("report", ScorecardReport(result: $0.result, foresightVersion: foresightVersion).document)])
+            })),
+            ("problems", .array(problems.map(JSONValue.string))),
+            ("provenance", .array(provenance.map { entry in
+                .object([("dataset", .string(entry.dataset)), ("description", .string(entry.description)),
+                         ("sources", .array(entry.sources.map { .string($0.url) }))])
+            })),
+            ("files", .array(files.map { .object([("path", .string($0.path)), ("sha256", .string($0.sha256))]) })),
+        ])
+        return document.rendered(indent: "") + "\n"
+    }
+}
+
+/// The headline answers and their display texts (shared by the HTML and the JSON).
+public struct Headline: Sendable {
+    /// One key figure: the label, the number (for the JSON) and the text shown.
+    public struct Figure: Sendable {
+        public let key: String
+        public let label: String
+        public let value: Double?
+        public let text: String
+        public let detail: String?
+    }
+
+    public let figures: [Figure]
+    /// The answers in sentences.
+    public let sentences: [String]
+
+    init(_ report: AnalysisReport) {
+        var figures: [Figure] = []
+        var sentences: [String] = []
+        if let first = report.scenarios.first?.result {
+            let t = first.target
+            let probability = Headline.percent(t.probability)
+            figures.append(Figure(key: "target_probability", label: "P(\(t.target.count) by \(t.target.label))", value: t.probability,
+                                  text: probability, detail: first.name))
+            let median = t.medianDate.map { DecimalYear.dayText($0) } ?? "not by \(first.horizonLabel)"
+            figures.append(Figure(key: "median_date", label: "Median date of reaching \(t.target.count)", value: t.medianDate,
+                                  text: median, detail: "P(not by \(first.horizonLabel)) \(Headline.percent(t.notReachedProbability))"))
+            figures.append(Figure(key: "last_observed", label: "Last observed", value: Double(first.lastObserved.count),
+                                  text: "\(first.lastObserved.count)", detail: first.lastObserved.label))
+            sentences.append("\(first.name): probability of reaching \(t.target.count) by \(t.target.label) is \(probability); "
+                             + "median date of reaching it: \(median) (last observed \(first.lastObserved.count), \(first.lastObserved.label)).")
+        }
+        // The scorecard with a weight-uncertainty analysis comes first (the AHP variant has none).
+        if let card = (report.scorecards.first { $0.result.smaa != nil } ?? report.scorecards.first)?.result,
+           let method = card.methods.first, let leader = method.ranking.first {
+            let order = method.ranking.map(\.name)
+            figures.append(Figure(key: "leader", label: "Ranked first (\(method.method.rawValue))", value: nil, text: leader.name,
+                                  detail: "\(order.joined(separator: " > ")); \(card.spec.name)"))
+            var sentence = "\(card.spec.name): \(method.method.rawValue) ranks \(order.joined(separator: " > "))"
+            if let smaa = card.smaa, let top = smaa.acceptability.indices.max(by: { smaa.acceptability[$0][0] < smaa.acceptability[$1][0] }) {
+                let share = smaa.acceptability[top][0]
+                figures.append(Figure(key: "smaa_leader", label: "Most often first (SMAA-2)", value: share,
+                                      text: "\(smaa.alternatives[top]) \(Headline.percent(share))",
+                                      detail: "rank-1 acceptability over \(smaa.draws) weight draws; "
+                                        + smaa.alternatives.indices.filter { $0 != top }
+                                            .map { "\(smaa.alternatives[$0]) \(Headline.percent(smaa.acceptability[$0][0]))" }.joined(separator: ", ")))
+                sentence += "; under weight uncertainty (SMAA-2) \(smaa.alternatives[top]) ranks first in \(Headline.percent(share)) of draws"
+            }
+            sentences.append(sentence + ".")
+        }
+        self.figures = figures
+        self.sentences = sentences
+    }
+
+    var json: JSONValue {
+        .object([
+            ("figures", .array(figures.map { f in
+                .object([("key", .string(f.key)), ("label", .string(f.label)), ("value", f.value.map(JSONValue.number) ?? .null),
+                         ("text", .string(f.text)), ("detail", f.detail.map(JSONValue.string) ?? .null)])
+            })),
+            ("sentences", .array(sentences.map(JSONValue.string))),
+        ])
+    }
+
+    /// A probability as a percentage with one decimal (`0.0%`, `42.0%`), `<0.1%` for small positive values.
+    static func percent(_ p: Double) -> String {
+        if p > 0 && p < 0.0005 { return "<0.1%" }
+        return String(format: "%.1f%%", p * 100)
+    }
+}

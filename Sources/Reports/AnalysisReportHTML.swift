@@ -1,0 +1,165 @@
+import Charts
+import Forecasting
+import Foundation
+import Scorecards
+import Scoring
+
+extension AnalysisReport {
+    /// The self-contained HTML page: summary, one section per scenario and scorecard, problems,
+    /// data provenance, reproducibility.
+    public func html() -> String {
+        var page = HTMLPage(
+            title: "Foresight report",
+            introduction: "Forecasts of how many national manufacturing innovation centres China, the USA and Germany establish, "
+                + "and a comparative scorecard of the three programs, computed from the bundled data with their sources.",
+            footer: "foresight \(foresightVersion)\(commit.map { ", commit \($0.prefix(12))" } ?? "")")
+        page.sections.append(HTMLSection(id: "summary", heading: "Summary", blocks: [
+            .keyFigures(headline.figures.map { KeyFigure(label: $0.label, value: $0.text, detail: $0.detail) }),
+        ] + headline.sentences.map { .paragraph($0) } + [.problems(problems)]))
+        for (index, entry) in scenarios.enumerated() {
+            page.sections.append(scenarioSection(entry, id: "scenario-\(index + 1)"))
+        }
+        for (index, entry) in scorecards.enumerated() {
+            page.sections.append(scorecardSection(entry, id: "scorecard-\(index + 1)"))
+        }
+        page.sections.append(HTMLSection(id: "problems", heading: "Problems", blocks: problems.isEmpty
+            ? [.paragraph("No problems: every scenario and scorecard in Models/ ran on the data in Data/.")] : [.problems(problems)]))
+        page.sections.append(HTMLSection(id: "provenance", heading: "Data provenance", blocks: [
+            .paragraph("Every value comes from the sources below; each row of the data files carries its own source URL."),
+            .provenance(provenance),
+        ]))
+        page.sections.append(HTMLSection(id: "reproducibility", heading: "Reproducibility", blocks: [
+            .paragraph("The same command on the same files gives the same numbers: every simulation is seeded, and results do not depend on the number of threads."),
+            .code(commandLine), .definitions(reproducibility),
+        ]))
+        return page.render()
+    }
+
+    private func scenarioSection(_ entry: ScenarioEntry, id: String) -> HTMLSection {
+        let result = entry.result
+        let report = ForecastReport(result: result, foresightVersion: foresightVersion)
+        let t = result.target
+        var blocks: [HTMLBlock] = []
+        if let description = result.description { blocks.append(.paragraph(description)) }
+        blocks.append(.keyFigures([
+            KeyFigure(label: "P(\(t.target.count) by \(t.target.label))", value: Headline.percent(t.probability),
+                      detail: t.answeredFromData ?? "Monte Carlo SE \(Headline.percent(t.monteCarloError))"),
+            KeyFigure(label: "Median date of reaching \(t.target.count)", value: t.medianDate.map { DecimalYear.dayText($0) } ?? "not by \(result.horizonLabel)",
+                      detail: "P(not by \(result.horizonLabel)) \(Headline.percent(t.notReachedProbability))"),
+            KeyFigure(label: "Last observed", value: "\(result.lastObserved.count)", detail: result.lastObserved.label),
+        ]))
+        blocks.append(.chart(ReportCharts.fan(result, id: "\(id)-fan"),
+                             caption: "Observed counts (steps), simulated mean and \(result.levels.map { ForecastReport.percent($0) }.joined(separator: " and ")) "
+                                + "prediction bands from \(result.draws) draws; \(result.familyChoice)."))
+        var models = report.modelTable
+        models.title = "Candidate models: AICc within each family, weight in the projection, rolling-origin backtest errors"
+        blocks.append(.table(models))
+        var projection = report.projectionTable(result.projection)
+        projection.title = "Projection: cumulative count at the end of each year, and new centres in the year"
+        blocks.append(.table(projection))
+        blocks.append(.heading("Target: \(t.target.count) by \(t.target.label)"))
+        blocks.append(.definitions(report.targetBlock(t)))
+        if !result.whatIfs.isEmpty {
+            var whatIfs = report.whatIfTable
+            whatIfs.title = "What-if scenarios beside the baseline (same draws)"
+            blocks.append(.table(whatIfs))
+        }
+        if !result.backtestPoints.isEmpty {
+            var backtest = report.backtestTable
+            backtest.title = "Backtest: each model fitted to the data known at the origin, predicting later statements"
+            blocks.append(.table(backtest))
+        }
+        blocks += result.notes.map { .paragraph("Note: \($0)") }
+        return HTMLSection(id: id, heading: result.name, blocks: blocks)
+    }
+
+    private func scorecardSection(_ entry: ScorecardEntry, id: String) -> HTMLSection {
+        let result = entry.result
+        let report = ScorecardReport(result: result, foresightVersion: foresightVersion)
+        var blocks: [HTMLBlock] = []
+        if let description = result.spec.description { blocks.append(.paragraph(description)) }
+        blocks.append(.chart(ReportCharts.scores(result, id: "\(id)-scores"),
+                             caption: "Scores by method, rescaled within each method so that the best alternative is 1 and the worst 0."))
+        var ranking = report.rankingTable
+        ranking.title = "Rankings by method (= marks a tie)"
+        blocks.append(.table(ranking))
+        var scores = report.scoresTable
+        scores.title = "Scores by method (VIKOR's Q: lower is better)"
+        blocks.append(.table(scores))
+        if let smaa = result.smaa {
+            blocks.append(.chart(ReportCharts.acceptability(smaa, id: "\(id)-smaa"),
+                                 caption: "SMAA-2 rank acceptability: the share of \(smaa.draws) weight draws in which each alternative takes each rank."))
+        }
+        if let stability = result.stability.first {
+            blocks.append(.chart(ReportCharts.tornado(stability, id: "\(id)-stability"),
+                                 caption: "Weight stability (\(stability.method.rawValue)): the range of each criterion's weight over which the leader stays first, the other weights rescaled."))
+        }
+        var criteria = report.criteriaTable
+        criteria.title = "Criteria, weights and values"
+        blocks.append(.table(criteria))
+        blocks += result.notes.map { .paragraph("Note: \($0)") }
+        return HTMLSection(id: id, heading: result.spec.name, blocks: blocks)
+    }
+}
+
+/// The report's charts, built from results.
+enum ReportCharts {
+    /// Observed steps, the simulated mean (from the last observation), what-if means, bands, target.
+    static func fan(_ result: ForecastResult, id: String) -> FanChart {
+        let anchor = Point(x: result.lastObserved.time, y: Double(result.lastObserved.count))
+        let mean = Series(name: "Simulated mean", points: [anchor] + result.fan.map { Point(x: $0.time, y: $0.mean) })
+        let whatIfs = result.whatIfs.filter { $0.whatIf.target == nil || $0.whatIf.rateChange != nil || $0.whatIf.capacity != nil }.map { w in
+            Series(name: "What-if: \(w.whatIf.name)", points: [anchor] + w.fan.map { Point(x: $0.time, y: $0.mean) })
+        }
+        let bands = result.levels.indices.reversed().map { k in
+            Band(name: "\(ForecastReport.percent(result.levels[k])) band",
+                 slices: [Band.Slice(x: anchor.x, lower: anchor.y, upper: anchor.y)]
+                    + result.fan.compactMap { p in p.intervals.count > k ? Band.Slice(x: p.time, lower: p.intervals[k].lower, upper: p.intervals[k].upper) : nil })
+        }
+        let fitted = result.fittedCurve.isEmpty ? [] : [Series(name: "Fitted curve (data window)", points: result.fittedCurve.map { Point(x: $0.time, y: $0.value) })]
+        let t = result.target.target
+        var options = ChartOptions(xTitle: "Year", yTitle: "Centres (cumulative)", id: id)
+        options.note = "Probability of reaching \(t.count) by \(t.label): \(Headline.percent(result.target.probability))."
+        return FanChart(title: result.name,
+                        observed: Series(name: "Observed", points: result.observed.map { Point(x: $0.time, y: Double($0.count)) }),
+                        lines: [mean] + fitted + uniqueNames(whatIfs), bands: bands,
+                        target: ReferenceLine(value: Double(t.count), label: "Target \(t.count)"),
+                        targetDate: ReferenceLine(value: t.by, label: t.label), options: options)
+    }
+
+    /// Scores per method rescaled to 0 (worst) … 1 (best), grouped by method.
+    static func scores(_ result: ScorecardResult, id: String) -> GroupedBarChart {
+        let methods = result.methods
+        let alternatives = result.spec.alternatives
+        let series = alternatives.indices.map { i in
+            BarSeries(name: alternatives[i], values: methods.map { method in
+                let values = method.scoreValues
+                guard let low = values.min(), let high = values.max(), high > low else { return 1 }
+                let share = (values[i] - low) / (high - low)
+                return method.higherIsBetter ? share : 1 - share
+            })
+        }
+        return GroupedBarChart(title: "\(result.spec.name): scores by method", categories: methods.map(\.method.rawValue), series: series,
+                               options: ChartOptions(xTitle: "Method", yTitle: "Score (best = 1)", id: id))
+    }
+
+    /// SMAA-2 rank acceptabilities as stacked bars.
+    static func acceptability(_ smaa: SMAAResult, id: String) -> StackedBarChart {
+        StackedBarChart(title: "Rank acceptability (SMAA-2)", segments: smaa.alternatives.indices.map { "Rank \($0 + 1)" },
+                        bars: smaa.alternatives.indices.map { BarSeries(name: smaa.alternatives[$0], values: smaa.acceptability[$0]) },
+                        options: ChartOptions(xTitle: "Share of weight draws", yTitle: "Alternative", valueFormat: .percent, id: id))
+    }
+
+    /// Weight stability intervals as a tornado.
+    static func tornado(_ stability: MethodStability, id: String) -> TornadoChart {
+        TornadoChart(title: "Weight stability (\(stability.method.rawValue))",
+                     items: stability.intervals.map { TornadoChart.Item(label: $0.criterion, low: $0.lower, high: $0.upper, reference: $0.weight) },
+                     intervalName: "Weights keeping the leader", referenceName: "Current weight",
+                     options: ChartOptions(xTitle: "Weight", yTitle: "Criterion", id: id))
+    }
+
+    private static func uniqueNames(_ series: [Series]) -> [Series] {
+        var seen = Set<String>()
+        return series.filter { seen.insert($0.name).inserted }
+    }
+}
