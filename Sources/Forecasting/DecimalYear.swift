@@ -22,6 +22,8 @@ public enum DecimalYear {
     /// The last day before `time` when `time` is the start of a day (the end of a stated
     /// deadline), otherwise the day it falls in: `2026.0` → `2025-12-31`.
     public static func deadlineText(_ time: Double) -> String {
-        dayText(time - 1e-9)
+        // Step back 2e-6 days: more than dayText's 1e-6-day allowance, which would otherwise put
+        // a day's start back on that day (only year ends came out right, through the clamp).
+        dayText(time - 2e-6 / 365)
     }
 }
