@@ -7,10 +7,10 @@ import Testing
     /// With `R` replicates the observed coverage has binomial standard error `√(c(1−c)/R)` at the
     /// nominal level `c`. The band is ±3.5 standard errors (a false alarm once in about 2,000
     /// seeds); counts are discrete, so intervals with integer endpoints cover at least their
-    /// level, and a small excess is expected. 160 replicates × 200 draws keep the test to seconds.
+    /// level, and a small excess is expected. 150 replicates × 150 draws keep the test short.
     @Test func nominalIntervalsCoverCloseToNominal() {
-        let replicates = 160
-        let study = CalibrationStudy.run(replicates: replicates, draws: 200, levels: [0.8, 0.95], seed: 2025, threads: 2)
+        let replicates = 150
+        let study = CalibrationStudy.run(replicates: replicates, draws: 150, levels: [0.8, 0.95], seed: 2025, threads: 2)
         #expect(study.failures <= replicates / 20, "too many failed fits: \(study.failures)")
         #expect(study.coverage.count == 2)
         for coverage in study.coverage {

@@ -110,8 +110,7 @@ struct ReportCommandTests {
         expectExit(try Self.run(ws), 0)
         let first = try ws.read("out/report.json")
         expectExit(try Self.run(ws), 0)
-        #expect(try ws.read("out/report.json").replacingOccurrences(of: #/"command_line": "[^"]*"/#, with: "")
-                == first.replacingOccurrences(of: #/"command_line": "[^"]*"/#, with: ""), "a seeded report is reproducible")
+        #expect(try ws.read("out/report.json") == first, "a seeded report is reproducible")
         let names = try FileManager.default.contentsOfDirectory(atPath: ws.directory.appendingPathComponent("out").path)
         #expect(!names.contains { $0.contains(".tmp-") })
     }
