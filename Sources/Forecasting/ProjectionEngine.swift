@@ -197,6 +197,9 @@ struct ProjectionEngine: Sendable {
     {
         var theta = theta
         if let capacity = whatIf.capacity, let index = model.capacityIndex { theta[index] = Double(capacity) }
+        // Passage times are placed with their own stream, so that placing them (which happens in
+        // different periods in different variants) does not shift the arrivals' random numbers.
+        var placement = SeededGenerator(seed: generator.next())
         let curve = model.curve
         let times = [anchor.time] + grid
         let values = curve.values(at: times, parameters: theta)
@@ -228,7 +231,7 @@ struct ProjectionEngine: Sendable {
                     passage = a
                 } else if arrivals >= goal - previous {
                     let order = Int(goal - previous)
-                    passage = a + (b - a) * Self.orderStatistic(order, of: Int(arrivals), &generator)
+                    passage = a + (b - a) * Self.orderStatistic(order, of: Int(arrivals), &placement)
                 } else {
                     passage = b  // reached through an added-centres adjustment
                 }

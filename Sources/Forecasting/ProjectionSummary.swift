@@ -97,8 +97,11 @@ extension SimulatedPaths {
         let shortfall = values.reduce(0) { $0 + max(0, goal - $1) } / n
         let times = passageTimes.sorted()
         let reached = Double(times.filter(\.isFinite).count) / n
+        // With exactly half the draws reaching the target the type-7 median lies between a date
+        // and +∞ (after the horizon): no median date then.
+        let median = Quantile.of(sorted: times, 0.5)
         return TargetAnalysis(target: target, probability: probability, monteCarloError: (probability * (1 - probability) / n).squareRoot(),
-                              expectedShortfall: shortfall, medianDate: reached >= 0.5 ? Quantile.of(sorted: times, 0.5) : nil,
+                              expectedShortfall: shortfall, medianDate: reached >= 0.5 && median.isFinite ? median : nil,
                               dateIntervals: Quantile.intervals(sorted: times, levels: levels), notReachedProbability: 1 - reached,
                               answeredFromData: nil)
     }
