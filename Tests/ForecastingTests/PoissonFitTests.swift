@@ -1,0 +1,90 @@
+import CurveFitting
+import Foundation
+import Testing
+
+@testable import Forecasting
+
+/// Maximum-likelihood fits of the Poisson-process models and the least-squares refit, against
+/// scipy on China's official counts (`Fixtures/make_poisson_fits.py` → `poisson_fits.json`).
+@Suite("Poisson-process and least-squares fits vs scipy")
+struct PoissonFitTests {
+    static var reference: [String: Any] { (try? Repo.fixture("poisson_fits.json")) ?? [:] }
+
+    /// The series as the loader reads it: the official counts, lower bounds left out.
+    static func series() throws -> CountSeries {
+        try Scenarios.parse(Scenarios.china(models: ["nhpp-linear"])).series
+    }
+
+    @Test func realizedSeriesMatchesTheMidpointsOfTheSpans() throws {
+        let realized = try Self.series().realized()
+        let times = doubles(Self.reference["times"])
+        let counts = doubles(Self.reference["counts"])
+        #expect(times.count == 18 && counts.count == 18)
+        #expect(realized.times.count == times.count)
+        for (a, b) in zip(realized.times, times) { #expect(abs(a - b) < 1e-12, "time \(a) vs scipy script \(b)") }
+        #expect(realized.counts == counts)
+        #expect(try Self.series().lastCount == 33)
+    }
+
+    @Test(arguments: ["nhpp-logistic", "nhpp-gompertz", "nhpp-bass", "nhpp-linear"])
+    func processMaximumLikelihoodMatchesScipy(name: String) throws {
+        let expected = try #require((Self.reference["process"] as? [String: Any])?[name] as? [String: Any])
+        let model = try ForecastModel.named(name, origin: 2015)
+        let outcome = ModelFitting.fit(model, to: try Self.series().realized())
+        let fit = try #require(outcome.fit, "\(name) not fitted: \(outcome.failure ?? "")")
+        let estimates = doubles(expected["estimates"])
+        let errors = doubles(expected["se_expected"])
+        #expect(fit.estimates.count == estimates.count)
+        for (k, (a, b)) in zip(fit.estimates, estimates).enumerated() {
+            #expect(isClose(a, b, relative: 1e-6), "\(name) \(model.parameterNames[k]): \(a) vs scipy \(b)")
+        }
+        let logLik = try #require(expected["log_likelihood"] as? Double)
+        #expect(abs(fit.logLikelihood - logLik) < 1e-8, "\(name) logLik \(fit.logLikelihood) vs scipy \(logLik)")
+        for (k, (a, b)) in zip(fit.standardErrors, errors).enumerated() {
+            let se = try #require(a, "\(name) \(model.parameterNames[k]) has no standard error")
+            #expect(isClose(se, b, relative: 1e-4), "\(name) SE(\(model.parameterNames[k])): \(se) vs scipy \(b)")
+        }
+        // AICc with n = increments and k = p, computed by hand in the fixture.
+        #expect(fit.observationCount == expected["n"] as? Int)
+        #expect(fit.estimatedParameterCount == expected["k"] as? Int)
+        let aicc = try #require(fit.aicc)
+        #expect(abs(aicc - (try #require(expected["aicc"] as? Double))) < 1e-7)
+    }
+
+    @Test func leastSquaresLogisticMatchesScipy() throws {
+        let expected = try #require(Self.reference["least_squares_logistic"] as? [String: Any])
+        let estimates = doubles(expected["estimates"])
+        let realized = try Self.series().realized()
+        let model = try ForecastModel.named("logistic", origin: 2015)
+
+        // The bootstrap's refitter, from a start away from the solution.
+        let fitter = CountFitter(curve: model.curve, objective: .leastSquares, series: realized)
+        let refit = try #require(fitter.fit(from: [45, 2022, 3]))
+        #expect(refit.converged)
+        for (a, b) in zip(refit.parameters, estimates) { #expect(isClose(a, b, relative: 1e-6), "CountFitter \(a) vs scipy \(b)") }
+        #expect(isClose(refit.objective, try #require(expected["rss"] as? Double), relative: 1e-9))
+
+        // The candidate fit (CurveFitter): estimates, Gaussian logLik and AICc with k = p + 1.
+        let fit = try #require(ModelFitting.fit(model, to: realized).fit)
+        for (a, b) in zip(fit.estimates, estimates) { #expect(isClose(a, b, relative: 1e-6), "CurveFitter \(a) vs scipy \(b)") }
+        for (a, b) in zip(fit.standardErrors, doubles(expected["se"])) {
+            #expect(isClose(try #require(a), b, relative: 1e-4), "SE \(String(describing: a)) vs scipy \(b)")
+        }
+        #expect(abs(fit.logLikelihood - (try #require(expected["log_likelihood"] as? Double))) < 1e-8)
+        #expect(fit.observationCount == expected["n"] as? Int && fit.estimatedParameterCount == expected["k"] as? Int)
+        #expect(abs(try #require(fit.aicc) - (try #require(expected["aicc"] as? Double))) < 1e-7)
+    }
+
+    @Test func informationCriterionFormula() {
+        // −2ℓ + 2k + 2k(k+1)/(n−k−1) by hand: ℓ = −24.5, k = 3, n = 17 → 49 + 6 + 24/13.
+        #expect(abs(FittedModel.informationCriterion(logLikelihood: -24.5, parameters: 3, observations: 17)! - (55 + 24.0 / 13)) < 1e-12)
+        #expect(FittedModel.informationCriterion(logLikelihood: -1, parameters: 3, observations: 4) == nil)
+    }
+
+    @Test func akaikeWeightsByHand() {
+        let w = akaikeWeights([10, 12, nil, 11])
+        let raw: [Double] = [1, Foundation.exp(-1.0), 0, Foundation.exp(-0.5)]
+        let total = raw.reduce(0, +)
+        for (a, b) in zip(w, raw.map { $0 / total }) { #expect(abs(a - b) < 1e-15) }
+    }
+}
