@@ -63,8 +63,8 @@ public struct AnalysisReport: Sendable {
         self.commandLine = commandLine
     }
 
-    /// The headline answers: the first scenario's target question and the first scorecard's
-    /// ranking with its stability.
+    /// The headline answers: the first scenario's target question, and the ranking of the first
+    /// scorecard with given weights with its stability under weight uncertainty.
     public var headline: Headline { Headline(self) }
 
     /// The CSV tables: `scenario-<name>.csv` (projections) and `scorecard-<name>.csv` (scores).
@@ -162,8 +162,10 @@ public struct Headline: Sendable {
             sentences.append("\(first.name): probability of reaching \(t.target.count) by \(t.target.label) is \(probability); "
                              + "median date of reaching it: \(median) (last observed \(first.lastObserved.count), \(first.lastObserved.label)).")
         }
-        // The scorecard with a weight-uncertainty analysis comes first (the AHP variant has none).
-        if let card = (report.scorecards.first { $0.result.smaa != nil } ?? report.scorecards.first)?.result,
+        // The headline scorecard: the first with given weights and an SMAA-2 analysis (variants
+        // with derived weights, such as AHP, are sensitivity checks of it).
+        let cards = report.scorecards.map(\.result)
+        if let card = cards.first(where: { $0.weighting == .given && $0.smaa != nil }) ?? cards.first(where: { $0.smaa != nil }) ?? cards.first,
            let method = card.methods.first, let leader = method.ranking.first {
             let order = method.ranking.map(\.name)
             figures.append(Figure(key: "leader", label: "Ranked first (\(method.method.rawValue))", value: nil, text: leader.name,
