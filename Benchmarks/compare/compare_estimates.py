@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Agreement between two peers' estimates (files: float64 est[S][3] then int32 converged[S]).
+"""Agreement between two peers' estimates (files: float64 est[S][P] then float64 converged[S], 1 or 0).
 
 Prints the number of series both peers report as converged, the median and maximum over those
 series of the largest relative difference across the three parameters, and how many exceed 1e-6.
@@ -13,7 +13,7 @@ import numpy as np
 def load(path, series):
     raw = open(path, "rb").read()
     est = np.frombuffer(raw, dtype="<f8", count=3 * series).reshape(series, 3)
-    ok = np.frombuffer(raw, dtype="<i4", count=series, offset=24 * series).astype(bool)
+    ok = np.frombuffer(raw, dtype="<f8", count=series, offset=24 * series) != 0
     return est, ok
 
 

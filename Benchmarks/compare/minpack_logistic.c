@@ -1,7 +1,8 @@
 /*
  * MINPACK peer of the Foresight batch-fitting benchmark.
  *
- * Reads the binary file written by generate_logistic.py (layout documented there), fits every
+ * Reads a growth-series file written by `foresight synth logistic` (layout: FSGROWTH, documented in
+ * Sources/Synthetic/SyntheticFile.swift and Benchmarks/compare/synthetic.py), fits every
  * series y = Asym / (1 + exp((xmid - x) / scal)) with cminpack's lmder (analytic Jacobian) from the
  * start vector stored in the file, on one thread, and prints the throughput, the number of
  * converged fits and a checksum of the estimates. Optionally writes the estimates.
@@ -17,7 +18,8 @@
  *
  * Build: cc -O2 -o minpack_logistic minpack_logistic.c $(pkg-config --cflags --libs cminpack) -lm
  * Usage: minpack_logistic DATA.bin [--reps K] [--out ESTIMATES.bin]
- *   ESTIMATES.bin: float64 est[S][3] then int32 converged[S], little-endian.
+ *   ESTIMATES.bin: float64 est[S][3] then float64 converged[S] (1 or 0), little-endian, as
+ *   `foresight bench fit --results` writes them.
  */
 #include <cminpack.h>
 #include <math.h>
@@ -26,6 +28,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "peer_timing.h"
 
 typedef struct {
     const double *x;
@@ -56,16 +60,6 @@ static int logistic(void *p, int m, int n, const double *theta, double *fvec, do
     return 0;
 }
 
-static double now(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
-
-static int compare(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 int main(int argc, char **argv) {
     if (argc < 2) {
@@ -81,16 +75,16 @@ int main(int argc, char **argv) {
     FILE *f = fopen(argv[1], "rb");
     if (!f) { perror(argv[1]); return 66; }
     char magic[8];
-    uint64_t header[4];
-    if (fread(magic, 1, 8, f) != 8 || memcmp(magic, "FSLOGIS1", 8) || fread(header, 8, 4, f) != 4) {
-        fprintf(stderr, "%s: not a FSLOGIS1 file\n", argv[1]);
+    uint64_t header[7]; /* version, curve, S, N, P, seed, noise bits */
+    if (fread(magic, 1, 8, f) != 8 || memcmp(magic, "FSGROWTH", 8) || fread(header, 8, 7, f) != 7 || header[0] != 1) {
+        fprintf(stderr, "%s: not a FSGROWTH version 1 file\n", argv[1]);
         return 65;
     }
-    const int S = (int)header[0], N = (int)header[1], P = (int)header[2];
-    if (P != 3) { fprintf(stderr, "expected 3 parameters\n"); return 65; }
+    const int S = (int)header[2], N = (int)header[3], P = (int)header[4];
+    if (header[1] != 1 || P != 3) { fprintf(stderr, "expected logistic series (curve 1, 3 parameters)\n"); return 65; }
     double *x = malloc(sizeof(double) * N), *y = malloc(sizeof(double) * (size_t)S * N);
     double *start = malloc(sizeof(double) * (size_t)S * P), *est = malloc(sizeof(double) * (size_t)S * P);
-    int32_t *ok = malloc(sizeof(int32_t) * S);
+    double *ok = malloc(sizeof(double) * S);
     if (fread(x, 8, N, f) != (size_t)N || fread(y, 8, (size_t)S * N, f) != (size_t)S * N ||
         fread(start, 8, (size_t)S * P, f) != (size_t)S * P) {
         fprintf(stderr, "%s: truncated\n", argv[1]);
@@ -115,26 +109,25 @@ int main(int argc, char **argv) {
             memcpy(theta, start + (size_t)k * P, sizeof(double) * P);
             int info = lmder(logistic, &s, N, P, theta, fvec, fjac, N, 1e-14, 1e-14, 1e-14, 2000, diag, 1, 100.0, 0,
                              &nfev, &njev, ipvt, qtf, wa1, wa2, wa3, wa4);
-            ok[k] = (info >= 1 && info <= 4) || (info >= 6 && info <= 8);
-            converged += ok[k];
+            ok[k] = ((info >= 1 && info <= 4) || (info >= 6 && info <= 8)) ? 1.0 : 0.0;
+            converged += ok[k] != 0;
             evaluations += nfev;
         }
         double t1 = now();
         rates[r] = S / (t1 - t0);
         fprintf(stderr, "minpack rep %d: %.0f fits/s\n", r + 1, rates[r]);
     }
-    qsort(rates, reps, sizeof(double), compare);
-    double median = reps % 2 ? rates[reps / 2] : 0.5 * (rates[reps / 2 - 1] + rates[reps / 2]);
+    double rate = median(rates, reps);
     double checksum = 0;
     for (int k = 0; k < S; k++)
-        if (ok[k]) checksum += est[k * P] + est[k * P + 1] + est[k * P + 2];
+        if (ok[k] != 0) checksum += est[k * P] + est[k * P + 1] + est[k * P + 2];
     printf("peer=minpack threads=1 series=%d converged=%d evaluations=%ld fits_per_s=%.0f checksum=%.12e\n", S, converged,
-           evaluations, median, checksum);
+           evaluations, rate, checksum);
     if (outPath) {
         FILE *o = fopen(outPath, "wb");
         if (!o) { perror(outPath); return 73; }
         fwrite(est, 8, (size_t)S * P, o);
-        fwrite(ok, 4, S, o);
+        fwrite(ok, 8, S, o);
         fclose(o);
     }
     return 0;

@@ -12,21 +12,20 @@ struct BenchReport: RenderableReport, Encodable {
     let suites: [BenchSuiteReport]
 
     func renderText() -> String {
-        var text = "Foresight \(foresightVersion) benchmarks, size \(size), seed \(seed), \(repetitions) timed runs per case after 1 warm-up\n"
-        text += "machine: \(machine.cpu), \(machine.cores) cores, \(machine.memoryBytes >> 20) MiB, load average \(machine.loadAverage)\n"
-        for suite in suites {
-            text += "\n== \(suite.name) (\(NumberFormat.fixed(suite.seconds, decimals: 1)) s, peak memory \(suite.peakMemoryBytes >> 20) MiB)\n"
-            text += suite.measurementTable.renderText() + "\n" + suite.scalingTable.renderText()
-        }
-        return text
+        render(title: { "Foresight \(foresightVersion) benchmarks, \($0)\n" }, suiteHeading: { "\n== \($0)\n" }) { $0.renderText() }
     }
 
     func renderMarkdown() -> String {
-        var text = "# Foresight benchmarks\n\nSize `\(size)`, seed \(seed), \(repetitions) timed runs per case after 1 warm-up. "
-        text += "Machine: \(machine.cpu), \(machine.cores) cores, \(machine.memoryBytes >> 20) MiB, load average \(machine.loadAverage).\n"
+        render(title: { "# Foresight benchmarks\n\n\($0)\n" }, suiteHeading: { "\n## \($0)\n\n" }) { $0.renderMarkdown() }
+    }
+
+    /// The text and Markdown layouts: a title line, then per suite a heading and its two tables.
+    private func render(title: (String) -> String, suiteHeading: (String) -> String, table: (Table) -> String) -> String {
+        var text = title("size \(size), seed \(seed), \(repetitions) timed runs per case after 1 warm-up; machine: \(machine.cpu), "
+                         + "\(machine.cores) cores, \(machine.memoryBytes >> 20) MiB, load average \(machine.loadAverage)")
         for suite in suites {
-            text += "\n## \(suite.name)\n\nPeak memory \(suite.peakMemoryBytes >> 20) MiB, \(NumberFormat.fixed(suite.seconds, decimals: 1)) s.\n\n"
-            text += suite.measurementTable.renderMarkdown() + "\n" + suite.scalingTable.renderMarkdown()
+            text += suiteHeading("\(suite.name): \(NumberFormat.fixed(suite.seconds, decimals: 1)) s, peak memory \(suite.peakMemoryBytes >> 20) MiB")
+            text += table(suite.measurementTable) + "\n" + table(suite.scalingTable)
         }
         return text
     }

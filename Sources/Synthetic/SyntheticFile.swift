@@ -54,27 +54,28 @@ public enum SyntheticFile {
     }
 
     public static func writeDecisionMatrix(_ matrix: SyntheticDecisionMatrix, to path: String) throws(SyntheticError) {
-        let file = try StreamedFile(path: path)
-        var words = LittleEndianBytes()
-        words.append(magic: "FSDECMAT")
         let spec = matrix.spec
-        words.append(version, UInt64(spec.alternatives), UInt64(spec.criteria), UInt64(spec.draws), spec.seed)
-        words.append(matrix.weights)
-        words.append(matrix.benefit.map { $0 ? 1 : 0 })
-        words.append(matrix.values)
-        try file.write(&words)
-        try file.commit()
+        try writeWhole(to: path, magic: "FSDECMAT", header: [UInt64(spec.alternatives), UInt64(spec.criteria), UInt64(spec.draws), spec.seed],
+                       arrays: [matrix.weights, matrix.benefit.map { $0 ? 1 : 0 }, matrix.values])
     }
 
     public static func writeCounts(_ counts: SyntheticCountSeries, to path: String) throws(SyntheticError) {
+        let spec = counts.spec
+        try writeWhole(to: path, magic: "FSCOUNTS", header: [UInt64(spec.series), UInt64(spec.periods), spec.seed],
+                       arrays: [(1...spec.periods).map(Double.init), counts.means, counts.counts])
+    }
+
+    /// Writes magic, version, the header words and the arrays in one go.
+    private static func writeWhole(to path: String, magic: String, header: [UInt64], arrays: [[Double]]) throws(SyntheticError) {
         let file = try StreamedFile(path: path)
         var words = LittleEndianBytes()
-        words.append(magic: "FSCOUNTS")
-        words.append(version, UInt64(counts.spec.series), UInt64(counts.spec.periods), counts.spec.seed)
-        words.append((1...counts.spec.periods).map(Double.init))
-        words.append(counts.means)
-        words.append(counts.counts)
-        try file.write(&words)
+        words.append(magic: magic)
+        words.append(version)
+        for word in header { words.append(word) }
+        for array in arrays {
+            words.append(array)
+            try file.write(&words)
+        }
         try file.commit()
     }
 
