@@ -1,3 +1,4 @@
+import Datasets
 import Probability
 
 /// A span of time in decimal years, `[start, end)`: the days a dated statement may refer to.
@@ -173,25 +174,32 @@ public struct CountSeries: Sendable {
 public enum Resolution: String, Sendable, CaseIterable {
     case day, month, year
 
-    /// The period in years (a month is a twelfth, a day 1/365.25).
-    var length: Double {
-        switch self {
-        case .day: 1 / 365.25
-        case .month: 1 / 12
-        case .year: 1
-        }
-    }
-
-    /// `start`, then the ends of the periods after it up to `end`, then `end` itself.
+    /// `start`, then the calendar boundaries after it (1 January, the first of each month, or
+    /// each midnight) before `end`, then `end` itself.
     func boundaries(from start: Double, to end: Double) -> [Double] {
         var grid = [start]
-        var k = (start / length).rounded(.down) + 1
-        while k * length < end - 1e-9 {
-            grid.append(k * length)
-            k += 1
+        guard var day = DecimalYear.day(start), end > start else { return end > start ? [start, end] : [start] }
+        while true {
+            day = next(after: day)
+            let time = day.decimalYear
+            guard time < end - 1e-9 else { break }
+            if time > start + 1e-9 { grid.append(time) }
         }
         grid.append(end)
         return grid
+    }
+
+    /// The first day of the next period after the one holding `day`.
+    private func next(after day: CalendarDay) -> CalendarDay {
+        switch self {
+        case .day:
+            return day.next
+        case .month:
+            let (year, month) = day.month == 12 ? (day.year + 1, 1) : (day.year, day.month + 1)
+            return CalendarDay(year: year, month: month, day: 1) ?? day.next
+        case .year:
+            return CalendarDay(year: day.year + 1, month: 1, day: 1) ?? day.next
+        }
     }
 }
 

@@ -4,9 +4,14 @@ import Datasets
 ///
 /// A decimal year is `year + (day of year − 1) / (days in the year)` (see `CalendarDay.decimalYear`).
 public enum DecimalYear {
-    /// The calendar day that `time` falls in, as `YYYY-MM-DD`.
+    /// The calendar day that `time` falls in, as `YYYY-MM-DD` (the number itself when it is not a date).
     public static func dayText(_ time: Double) -> String {
-        guard time.isFinite, abs(time) < 100_000 else { return "\(time)" }
+        day(time)?.description ?? "\(time)"
+    }
+
+    /// The calendar day that `time` falls in; `nil` for non-finite or absurd values.
+    static func day(_ time: Double) -> CalendarDay? {
+        guard time.isFinite, abs(time) < 100_000 else { return nil }
         let year = Int(time.rounded(.down))
         let days = CalendarDay.daysIn(year: year)
         // A small allowance so that a day's own decimal year, rounded in its last bit, stays on that day.
@@ -16,7 +21,7 @@ public enum DecimalYear {
             remaining -= CalendarDay.daysIn(month: month, of: year)
             month += 1
         }
-        return CalendarDay(year: year, month: month, day: remaining + 1)?.description ?? "\(time)"
+        return CalendarDay(year: year, month: month, day: remaining + 1)
     }
 
     /// The last day before `time` when `time` is the start of a day (the end of a stated

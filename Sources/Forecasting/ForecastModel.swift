@@ -32,8 +32,8 @@ public struct ForecastModel: Sendable {
     public let curve: any CurveModel
     /// Starting values from data (`x`, `y`), by the curve's self-start.
     let selfStart: @Sendable ([Double], [Double]) throws -> [Double]
-    /// The index of the saturation level (`Asym`, Bass's `m`), the parameter a capacity
-    /// override replaces; `nil` for curves without one.
+    /// The index of the saturation level (`Asym`, Bass's `m`) of the curves it scales as a whole
+    /// (logistic, Gompertz, Richards, Bass), which a capacity rescales; `nil` for other curves.
     public let capacityIndex: Int?
 
     /// The prefix of process-family names.
@@ -58,7 +58,9 @@ public struct ForecastModel: Sendable {
                                  selfStart: { x, y in try model.initialParameters(x: x, y: y) }, capacityIndex: nil)
         }
         let model = try GrowthModels.named(growth, origin: origin)
-        let capacity = model.parameterNames.firstIndex { $0 == "Asym" || $0 == "m" }
+        // Curves proportional to their level parameter (the level scales the whole curve).
+        let capacity = ["logistic", "gompertz", "richards", "bass"].contains(growth)
+            ? model.parameterNames.firstIndex { $0 == "Asym" || $0 == "m" } : nil
         return ForecastModel(family: family, growthName: growth, curve: model,
                              selfStart: { x, y in try model.initialParameters(x: x, y: y) }, capacityIndex: capacity)
     }

@@ -41,8 +41,9 @@ public struct WhatIf: Sendable, Hashable {
 
     public let name: String
     public let rateChange: RateChange?
-    /// The saturation level: replaces the curve's level parameter (`Asym`, Bass's `m`) and caps
-    /// every path.
+    /// The saturation level: the curve's remaining rise is rescaled so that the expected count
+    /// approaches it (curves with a level parameter: logistic, Gompertz, Richards, Bass), and no
+    /// path goes above it (a path already above stays where it is).
     public let capacity: Int?
     public let adjustments: [Adjustment]
     /// A different target for this variant.
@@ -88,8 +89,10 @@ struct SimulatedPaths: Sendable {
 ///
 /// Every draw has its own generator, seeded from the scenario seed, the model's index and the
 /// draw's index, and writes only its own slots: the result does not depend on the number of
-/// threads. All variants of a draw share `θ*_d` and the arrival random numbers (common random
-/// numbers), so differences between variants are not Monte Carlo noise.
+/// threads. All variants of a draw share `θ*_d`, and each period of the grid draws its arrivals
+/// from its own stream, the same in every variant (common random numbers): a what-if that
+/// lowers the mean never adds arrivals, and differences between variants are mostly the
+/// what-ifs' effect rather than Monte Carlo noise.
 struct ProjectionEngine: Sendable {
     let series: CountSeries
     /// Projection times, increasing, all after the data.
@@ -195,16 +198,18 @@ struct ProjectionEngine: Sendable {
                           whatIf: WhatIf, target: Target, generator: inout SeededGenerator)
         -> (counts: [Double], passage: Double)
     {
-        var theta = theta
-        if let capacity = whatIf.capacity, let index = model.capacityIndex { theta[index] = Double(capacity) }
-        // Passage times are placed with their own stream, so that placing them (which happens in
-        // different periods in different variants) does not shift the arrivals' random numbers.
+        // Passage times are placed with their own stream, and every period draws its arrivals
+        // from a stream of its own (seeded from the path's seed and the period's index), so that
+        // variants use the same uniforms in the same period however many each consumed before:
+        // with inversion sampling, a variant with a smaller mean never gets more arrivals.
         var placement = SeededGenerator(seed: generator.next())
+        let periodSeed = generator.next()
         let curve = model.curve
         let times = [anchor.time] + grid
         let values = curve.values(at: times, parameters: theta)
         var running = values[0].isFinite ? values[0] : 0
         var count = anchor.count
+        let scale = whatIf.capacity.map { capacityScale(model, theta, level: Double($0), anchorValue: running, count: count) } ?? 1
         var adjusted = Set<Int>()
         var counts = [Double](repeating: 0, count: grid.count)
         var passage = Double.infinity
@@ -215,9 +220,14 @@ struct ProjectionEngine: Sendable {
                 mean = values[k + 1] - running
                 running = values[k + 1]
             }
+            mean *= scale
             mean *= whatIf.multiplier(over: a, b)
             let previous = count
-            var arrivals = Double((try? generator.nextPoisson(mean: min(mean, 1e12))) ?? 0)
+            var arrivals = 0.0
+            if mean > 0 {
+                var period = SeededGenerator(seed: Self.streamSeed(periodSeed, k, 0))
+                arrivals = Double((try? period.nextPoisson(mean: min(mean, 1e12))) ?? 0)
+            }
             if let capacity = whatIf.capacity { arrivals = max(0, min(arrivals, Double(capacity) - count)) }
             count += arrivals
             for (i, adjustment) in whatIf.adjustments.enumerated() where adjustment.at <= b && !adjusted.contains(i) {
@@ -238,6 +248,17 @@ struct ProjectionEngine: Sendable {
             }
         }
         return (counts, passage)
+    }
+
+    /// The factor on the curve's future rise under a capacity `level`: the remaining rise of the
+    /// curve, `L − m(T)` with `L` its level parameter, rescaled to the room left, `level − N_T`
+    /// (the level parameters of the logistic, Gompertz, Richards and Bass curves scale the whole
+    /// curve). 1 for curves without a level parameter, which are only capped.
+    private func capacityScale(_ model: ForecastModel, _ theta: [Double], level: Double, anchorValue: Double, count: Double) -> Double {
+        guard let index = model.capacityIndex, theta[index].isFinite else { return 1 }
+        let remaining = theta[index] - anchorValue
+        guard remaining > 0 else { return 1 }
+        return max(0, level - count) / remaining
     }
 
     /// The `j`-th smallest of `n` independent uniforms on (0, 1).

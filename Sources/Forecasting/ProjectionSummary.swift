@@ -58,7 +58,10 @@ enum Quantile {
     /// The central intervals at `levels`.
     static func intervals(sorted values: [Double], levels: [Double]) -> [Interval] {
         levels.map { level in
-            Interval(level: level, lower: of(sorted: values, (1 - level) / 2), upper: of(sorted: values, (1 + level) / 2))
+            // (1 − 0.8)/2 is 0.09999999999999998 in binary; rounded to 12 decimals it is 0.1, so
+            // that an interval of whole counts has whole-number bounds.
+            let tail = ((1 - level) / 2 * 1e12).rounded() / 1e12
+            return Interval(level: level, lower: of(sorted: values, tail), upper: of(sorted: values, 1 - tail))
         }
     }
 }

@@ -40,15 +40,24 @@ public struct ScenarioRunner: Sendable {
         for (index, outcome) in usable {
             let result = backtest(outcome.model, index: index)
             backtestPoints += result.points
+            if !result.skipped.isEmpty {
+                notes.append("backtest of \(outcome.model.name): origin\(result.skipped.count == 1 ? "" : "s") \(result.skipped.joined(separator: ", ")) "
+                             + "skipped (fewer than \(outcome.model.curve.parameterCount + 2) observations known by then, or none to predict after)")
+            }
             summaries[index] = BacktestSummary(points: result.points, origins: scenario.backtest.origins.count,
                                                failedOrigins: result.failures, levels: scenario.levels)
         }
 
         // The family, then the weights within it.
         let families = ForecastModel.Family.allCases.filter { family in usable.contains { $0.outcome.model.family == family } }
+        let duplicates = Self.equivalentCandidates(usable, realized: realized)
+        for (index, original) in duplicates.sorted(by: { $0.key < $1.key }) {
+            notes.append("\(models[index].name) gives the same Poisson means as \(models[original].name) on these data (its curve differs by a "
+                         + "constant, which increments do not see): it is left out of the weights so that one shape is not counted twice")
+        }
         let choices = families.map { family in
-            FamilyChoice(family: family, members: usable.filter { $0.outcome.model.family == family }, combination: scenario.combination,
-                         backtests: summaries)
+            FamilyChoice(family: family, members: usable.filter { $0.outcome.model.family == family && duplicates[$0.index] == nil },
+                         combination: scenario.combination, backtests: summaries)
         }
         var chosen = choices[0]
         var familyChoice = "all usable candidates are \(Self.familyName(chosen.family)) models"
@@ -123,13 +132,17 @@ public struct ScenarioRunner: Sendable {
 
     // MARK: Backtest
 
-    private func backtest(_ model: ForecastModel, index: Int) -> (points: [BacktestPoint], failures: Int) {
+    private func backtest(_ model: ForecastModel, index: Int) -> (points: [BacktestPoint], failures: Int, skipped: [String]) {
         var points: [BacktestPoint] = []
         var failures = 0
+        var skipped: [String] = []
         let minimum = model.curve.parameterCount + 2
         for (k, origin) in scenario.backtest.origins.enumerated() {
             let evaluation = Backtester.evaluationPoints(scenario.series, origin: origin, horizon: scenario.backtest.horizonYears)
-            guard !evaluation.isEmpty, let training = scenario.series.truncated(at: origin, minimum: minimum) else { continue }
+            guard !evaluation.isEmpty, let training = scenario.series.truncated(at: origin, minimum: minimum) else {
+                skipped.append(scenario.backtest.originLabels[k])
+                continue
+            }
             let realized = training.realized()
             guard let fit = ModelFitting.fit(model, to: realized).fit else {
                 failures += 1
@@ -148,10 +161,29 @@ public struct ScenarioRunner: Sendable {
                                             intervals: Quantile.intervals(sorted: values, levels: scenario.levels), scale: scale))
             }
         }
-        return (points, failures)
+        return (points, failures, skipped)
     }
 
     // MARK: Helpers
+
+    /// Count-process candidates whose fitted means equal an earlier candidate's (to 1e-7
+    /// relative): candidate index → the earlier one's. The Bass curve is a logistic plus a
+    /// constant, so on increments `nhpp-bass` and `nhpp-logistic` are the same model.
+    static func equivalentCandidates(_ usable: [(index: Int, outcome: CandidateOutcome)], realized: RealizedSeries) -> [Int: Int] {
+        var seen: [(index: Int, means: [Double])] = []
+        var duplicates: [Int: Int] = [:]
+        for (index, outcome) in usable where outcome.model.family == .process {
+            guard let fit = outcome.fit,
+                  let means = CountFitter(curve: fit.model.curve, objective: .poisson, series: realized).means(fit.estimates) else { continue }
+            let scale = 1 + (means.map(abs).max() ?? 0)
+            if let match = seen.first(where: { zip($0.means, means).allSatisfy { abs($0 - $1) <= 1e-7 * scale } }) {
+                duplicates[index] = match.index
+            } else {
+                seen.append((index, means))
+            }
+        }
+        return duplicates
+    }
 
     /// The draws per member: `draws · wᵢ` rounded by largest remainders, summing to `draws`.
     static func allocate(_ draws: Int, weights: [Double]) -> [Int] {
