@@ -20,11 +20,13 @@ struct SeriesTests {
 
     @Test func eventsAreCountedAtTheEndOfEachMonth() {
         let realized = Self.events.realized()
-        // Month ends are twelfths of a year: 2020 + 1/12, 2020 + 2/12, then the window's end.
-        #expect(realized.times.count == 4)
-        for (a, b) in zip(realized.times, [2020.0, 2020 + 1.0 / 12, 2020 + 2.0 / 12, 2020.25]) { #expect(abs(a - b) < 1e-9) }
-        #expect(realized.counts == [0, 1, 4, 4])
-        #expect(realized.increments == [1, 3, 0])
+        // Calendar month boundaries of 2020 (a leap year): 1 February, 1 March, 1 April, then the window's end.
+        #expect(realized.times.count == 5)
+        for (a, b) in zip(realized.times, [2020.0, 2020 + 31.0 / 366, 2020 + 60.0 / 366, 2020 + 91.0 / 366, 2020.25]) {
+            #expect(abs(a - b) < 1e-9)
+        }
+        #expect(realized.counts == [0, 1, 4, 4, 4])
+        #expect(realized.increments == [1, 3, 0, 0])
         #expect(Self.events.lastCount == 4 && Self.events.observationCount == 4)
     }
 
@@ -33,7 +35,7 @@ struct SeriesTests {
         #expect(cut.end == 2020.125 && cut.start == 2020.0)
         guard case .events(let kept) = cut.observations else { Issue.record("not events"); return }
         #expect(kept.map(\.id) == ["e1", "e2"])  // e3 ends after the cutoff, u1 has no date
-        #expect(cut.realized().counts == [0, 1, 2])  // 2020, 2020 + 1/12, 2020.125
+        #expect(cut.realized().counts == [0, 1, 2])  // 2020, 1 February (2020 + 31/366), 2020.125
         #expect(Self.events.truncated(at: 2020.125, minimum: 3) == nil)
         #expect(Self.events.truncated(at: 2020.0, minimum: 0) == nil)  // nothing after the start
     }
@@ -64,13 +66,15 @@ struct SeriesTests {
     @Test func resolutionBoundaries() {
         let years = Resolution.year.boundaries(from: 2015.37, to: 2018.5)
         #expect(years == [2015.37, 2016, 2017, 2018, 2018.5])
+        // 2025.69 falls on 9 September 2025; then 1 October, 1 November, 1 December (days 274, 305
+        // and 335 of 365) and the end.
         let months = Resolution.month.boundaries(from: 2025.69, to: 2026.0)
         #expect(months.count == 5)
-        for (a, b) in zip(months, [2025.69, 2025.75, 2025 + 10.0 / 12, 2025 + 11.0 / 12, 2026.0]) { #expect(abs(a - b) < 1e-9) }
+        for (a, b) in zip(months, [2025.69, 2025 + 273.0 / 365, 2025 + 304.0 / 365, 2025 + 334.0 / 365, 2026.0]) { #expect(abs(a - b) < 1e-9) }
         #expect(months.last == 2026.0)  // the end is not repeated when it falls on a boundary
         let days = Resolution.day.boundaries(from: 2020.0, to: 2020.01)
-        #expect(days.count == 5)  // 2020 + k/365.25, k = 1...3, then the end
-        #expect(abs(days[3] - (2020 + 3 / 365.25)) < 1e-9)
+        #expect(days.count == 5)  // midnight of 2, 3 and 4 January 2020 (2020 + k/366), then the end
+        #expect(abs(days[3] - (2020 + 3.0 / 366)) < 1e-12)
         #expect(Resolution.year.boundaries(from: 2020.2, to: 2020.4) == [2020.2, 2020.4])
     }
 }

@@ -69,13 +69,7 @@ struct ShippedScenarioTests {
         #expect(abs(result.candidates.map(\.weight).reduce(0, +) - 1) < 1e-9)
         #expect(result.draws == 100)
         if !scenario.backtest.origins.isEmpty {
-            if name == "china-provincial-mics.yaml" {
-                // Known: two provincial statements precede its only origin (2018-12-31), fewer than
-                // any model needs (p + 2), so the origin is skipped silently and the table is empty.
-                withKnownIssue { #expect(!result.backtestPoints.isEmpty, "\(name): no backtest predictions") }
-            } else {
-                #expect(!result.backtestPoints.isEmpty, "\(name): no backtest predictions")
-            }
+            #expect(!result.backtestPoints.isEmpty, "\(name): no backtest predictions")
         }
     }
 }

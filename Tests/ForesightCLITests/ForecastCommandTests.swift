@@ -192,13 +192,7 @@ struct ForecastCommandTests {
         }
         let backtest = document["backtest"] as? [Any]
         #expect(backtest != nil, "\(name): no backtest key")
-        if name == "china-provincial-mics.yaml" {
-            // Known: only two provincial statements precede its one origin (2018-12-31), fewer than
-            // any model needs, so the origin is skipped silently and the table is empty.
-            withKnownIssue { #expect(!(backtest ?? []).isEmpty, "\(name): no backtest predictions") }
-        } else {
-            #expect(!(backtest ?? []).isEmpty, "\(name): no backtest predictions")
-        }
+        #expect(!(backtest ?? []).isEmpty, "\(name): no backtest predictions")
         #expect((document["provenance"] as? [String: Any])?["draws"] as? Int == 200)
     }
 }
