@@ -7,6 +7,8 @@ public struct ForecastResult: Sendable {
         /// `(name, estimate, standard error)` per parameter; empty when the fit failed.
         public let parameters: [(name: String, estimate: Double, standardError: Double?)]
         public let logLikelihood: Double?
+        /// Count processes: the quasi-Poisson dispersion (see ``FittedModel/dispersion``).
+        public let dispersion: Double?
         public let aicc: Double?
         /// AICc minus the smallest AICc of the same family.
         public let deltaAICc: Double?

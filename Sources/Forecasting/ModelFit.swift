@@ -6,7 +6,8 @@ import Foundation
 public struct FittedModel: Sendable {
     public let model: ForecastModel
     public let estimates: [Double]
-    /// Standard errors (`nil` where the covariance is not estimable).
+    /// Standard errors (`nil` where the covariance is not estimable); for a count process the
+    /// quasi-likelihood ones, the Poisson (Fisher-information) errors times `√dispersion`.
     public let standardErrors: [Double?]
     /// The Gaussian (curve) or Poisson (process) log-likelihood at the estimate.
     public let logLikelihood: Double
@@ -17,6 +18,10 @@ public struct FittedModel: Sendable {
     public let estimatedParameterCount: Int
     /// AICc = `−2ℓ + 2k + 2k(k+1)/(n − k − 1)`; `nil` when `n − k − 1 ≤ 0`.
     public let aicc: Double?
+    /// Count processes: the dispersion `φ = max(1, X²/(n − p))`, Pearson's `X² = Σ (y − μ)²/μ`
+    /// over the periods (1 when `n ≤ p`); the variance of a period's count is taken as `φ·μ`
+    /// (quasi-Poisson) in the bootstrap and the simulated arrivals. 1 for growth curves.
+    public let dispersion: Double
     /// The solver's outcome in words.
     public let message: String
     /// Residuals `y − m(t)` of a curve fit (empty for a process), resampled by the bootstrap.
@@ -57,6 +62,7 @@ enum ModelFitting {
         return FittedModel(model: model, estimates: result.estimates, standardErrors: result.parameters.map(\.standardError),
                            logLikelihood: result.logLikelihood, observationCount: series.times.count,
                            estimatedParameterCount: model.curve.parameterCount + 1, aicc: result.aicc.isFinite ? result.aicc : nil,
+                           dispersion: 1,
                            message: result.termination.description,
                            residuals: zip(series.counts, result.fitted).map { $0 - $1 })
     }
@@ -81,16 +87,20 @@ enum ModelFitting {
             throw ForecastError.insufficientData("the maximum-likelihood fit did not converge from the least-squares start")
         }
         let covariance = fitter.poissonCovariance(at: fit.parameters)
+        let pearson = zip(fitter.targets, mu).reduce(0) { $0 + ($1.1 > 0 ? ($1.0 - $1.1) * ($1.0 - $1.1) / $1.1 : 0) }
+        let dispersion = n > p ? max(1, pearson / Double(n - p)) : 1
         let errors: [Double?] = (0..<p).map { k in
             guard let variance = covariance?[k][k], variance >= 0, variance.isFinite else { return nil }
-            return variance.squareRoot()
+            return (variance * dispersion).squareRoot()
         }
         let logLikelihood = fitter.poissonLogLikelihood(mu)
         let note = covariance == nil ? "; the Fisher information is singular, no standard errors" : ""
         return FittedModel(model: model, estimates: fit.parameters, standardErrors: errors, logLikelihood: logLikelihood,
                            observationCount: n, estimatedParameterCount: p,
                            aicc: FittedModel.informationCriterion(logLikelihood: logLikelihood, parameters: p, observations: n),
-                           message: "converged: maximum likelihood after \(fit.iterations) Fisher-scoring steps\(note)",
+                           dispersion: dispersion,
+                           message: "converged: maximum likelihood after \(fit.iterations) Fisher-scoring steps; dispersion "
+                               + String(format: "%.2f", dispersion) + note,
                            residuals: [])
     }
 

@@ -76,12 +76,14 @@ struct SimulatedPaths: Sendable {
 /// ## One draw
 /// 1. The series' dates are drawn uniformly from their spans and the model is refitted (from
 ///    the estimate) to that realization: `θ̂_d` carries the date uncertainty.
-/// 2. A bootstrap sample is generated from `θ̂_d` — Poisson increments for a process model,
+/// 2. A bootstrap sample is generated from `θ̂_d` — Poisson (or overdispersed) increments for a process model,
 ///    the curve plus resampled residuals (rescaled by `√(n/(n−p))`) for a curve model — and
 ///    refitted: `θ*_d` carries the sampling uncertainty. A refit that fails falls back to the
 ///    previous stage's parameters; the number of such draws is reported.
 /// 3. From the last observed count `N_T` at the realized last date `T`, arrivals in each
-///    period `(τ_{k−1}, τ_k]` of the projection grid are Poisson with mean
+///    period `(τ_{k−1}, τ_k]` of the projection grid are Poisson — negative binomial with
+///    variance `φ·mean` for a count process whose dispersion `φ` exceeds 1 (quasi-Poisson, see
+///    ``FittedModel/dispersion``; the bootstrap samples of step 2 likewise) — with mean
 ///    `M_k − M_{k−1}`, where `M` is the running maximum of `m(t; θ*_d)` (a curve that turns
 ///    down adds no arrivals), times the what-if's rate multiplier over the period. The time the
 ///    target is reached is placed within its period as the matching order statistic of
@@ -134,7 +136,7 @@ struct ProjectionEngine: Sendable {
                 if draw.fellBack { fallbacks += 1 }
                 for (v, variant) in variants.enumerated() {
                     var arrivals = generator  // common random numbers across variants
-                    let path = simulate(member.fit.model, draw.parameters, from: draw.anchor, whatIf: variant.whatIf,
+                    let path = simulate(member.fit.model, draw.parameters, dispersion: member.fit.dispersion, from: draw.anchor, whatIf: variant.whatIf,
                                         target: variant.target, generator: &arrivals)
                     let offset = (g - range.lowerBound) * width
                     local[v].counts.replaceSubrange(offset..<(offset + width), with: path.counts)
@@ -184,7 +186,7 @@ struct ProjectionEngine: Sendable {
         case .process:
             counts[0] = jittered.counts[0]
             for j in mu.indices {
-                let increment = (try? generator.nextPoisson(mean: max(mu[j], 0))) ?? 0
+                let increment = generator.nextCount(mean: max(mu[j], 0), dispersion: fit.dispersion)
                 counts[j + 1] = counts[j] + Double(increment)
             }
         }
@@ -194,7 +196,7 @@ struct ProjectionEngine: Sendable {
     }
 
     /// Step 3: one path on the grid.
-    private func simulate(_ model: ForecastModel, _ theta: [Double], from anchor: (time: Double, count: Double),
+    private func simulate(_ model: ForecastModel, _ theta: [Double], dispersion: Double, from anchor: (time: Double, count: Double),
                           whatIf: WhatIf, target: Target, generator: inout SeededGenerator)
         -> (counts: [Double], passage: Double)
     {
@@ -226,7 +228,7 @@ struct ProjectionEngine: Sendable {
             var arrivals = 0.0
             if mean > 0 {
                 var period = SeededGenerator(seed: Self.streamSeed(periodSeed, k, 0))
-                arrivals = Double((try? period.nextPoisson(mean: min(mean, 1e12))) ?? 0)
+                arrivals = Double(period.nextCount(mean: min(mean, 1e12), dispersion: dispersion))
             }
             if let capacity = whatIf.capacity { arrivals = max(0, min(arrivals, Double(capacity) - count)) }
             count += arrivals
@@ -267,6 +269,20 @@ struct ProjectionEngine: Sendable {
         var values = (0..<n).map { _ in generator.nextUniform() }
         values.sort()
         return values[j - 1]
+    }
+}
+
+extension SeededGenerator {
+    /// A count with mean `mean` and variance `dispersion·mean`: Poisson when `dispersion` is 1,
+    /// otherwise Poisson with a gamma-distributed mean (shape `mean/(φ − 1)`, scale `φ − 1`), the
+    /// negative binomial with that mean and variance. 0 for a mean the samplers reject.
+    mutating func nextCount(mean: Double, dispersion: Double) -> Int {
+        guard mean > 0 else { return 0 }
+        var rate = mean
+        if dispersion > 1 + 1e-12 {
+            rate = (try? nextGamma(shape: mean / (dispersion - 1), scale: dispersion - 1)) ?? mean
+        }
+        return (try? nextPoisson(mean: rate)) ?? 0
     }
 }
 

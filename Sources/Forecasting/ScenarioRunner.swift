@@ -266,14 +266,14 @@ public struct ScenarioRunner: Sendable {
         let position = members.firstIndex(of: index)
         let weight = position.map { weights[$0] } ?? 0
         guard let fit = outcome.fit else {
-            return ForecastResult.Candidate(name: model.name, family: model.family, parameters: [], logLikelihood: nil, aicc: nil,
+            return ForecastResult.Candidate(name: model.name, family: model.family, parameters: [], logLikelihood: nil, dispersion: nil, aicc: nil,
                                             deltaAICc: nil, weight: 0, inEnsemble: false, message: outcome.failure ?? "",
                                             isUsable: false, backtest: nil)
         }
         return ForecastResult.Candidate(
             name: model.name, family: model.family,
             parameters: zip(model.parameterNames, zip(fit.estimates, fit.standardErrors)).map { ($0, $1.0, $1.1) },
-            logLikelihood: fit.logLikelihood, aicc: fit.aicc, deltaAICc: fit.aicc.flatMap { value in familyBest.map { value - $0 } },
+            logLikelihood: fit.logLikelihood, dispersion: model.family == .process ? fit.dispersion : nil, aicc: fit.aicc, deltaAICc: fit.aicc.flatMap { value in familyBest.map { value - $0 } },
             weight: weight, inEnsemble: weight > 0, message: fit.message, isUsable: true, backtest: backtest)
     }
 

@@ -155,7 +155,7 @@ public struct ForecastReport: RenderableReport, Sendable {
 
     /// JSON: `scenario`, `description`, `series` (`description`, `last_observed` {count, date},
     /// `observed` [{time, date, count}]), `models` [{name, family, usable, message, parameters
-    /// [{name, estimate, std_error}], log_likelihood, aicc, delta_aicc, weight, in_ensemble,
+    /// [{name, estimate, std_error}], log_likelihood, dispersion (count processes), aicc, delta_aicc, weight, in_ensemble,
     /// backtest {predictions, origins, failed_origins, mae, mase, coverage {level: share}}}],
     /// `ensemble` {family_choice, combination, draws}, `projection` and `fan` [{date, time, mean,
     /// median, intervals [{level, lower, upper}], new_mean, new_intervals}], `fitted_curve`
@@ -199,7 +199,8 @@ public struct ForecastReport: RenderableReport, Sendable {
                 ("parameters", .array(c.parameters.map {
                     .object([("name", .string($0.name)), ("estimate", .number($0.estimate)), ("std_error", $0.standardError.map(JSONValue.number) ?? .null)])
                 })),
-                ("log_likelihood", c.logLikelihood.map(JSONValue.number) ?? .null), ("aicc", c.aicc.map(JSONValue.number) ?? .null),
+                ("log_likelihood", c.logLikelihood.map(JSONValue.number) ?? .null), ("dispersion", c.dispersion.map(JSONValue.number) ?? .null),
+                ("aicc", c.aicc.map(JSONValue.number) ?? .null),
                 ("delta_aicc", c.deltaAICc.map(JSONValue.number) ?? .null), ("weight", .number(c.weight)), ("in_ensemble", .bool(c.inEnsemble)),
                 ("backtest", c.backtest.map { b in
                     .object([("predictions", .int(b.predictions)), ("origins", .int(b.origins)), ("failed_origins", .int(b.failedOrigins)),

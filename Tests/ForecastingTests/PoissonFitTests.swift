@@ -33,7 +33,10 @@ struct PoissonFitTests {
         let outcome = ModelFitting.fit(model, to: try Self.series().realized())
         let fit = try #require(outcome.fit, "\(name) not fitted: \(outcome.failure ?? "")")
         let estimates = doubles(expected["estimates"])
-        let errors = doubles(expected["se_expected"])
+        // Quasi-Poisson standard errors: the expected-information ones times √dispersion.
+        let errors = doubles(expected["se_quasi"])
+        let dispersion = try #require(expected["dispersion"] as? Double)
+        #expect(abs(fit.dispersion - dispersion) <= 1e-6 * dispersion, "\(name) dispersion \(fit.dispersion) vs \(dispersion)")
         #expect(fit.estimates.count == estimates.count)
         for (k, (a, b)) in zip(fit.estimates, estimates).enumerated() {
             #expect(isClose(a, b, relative: 1e-6), "\(name) \(model.parameterNames[k]): \(a) vs scipy \(b)")

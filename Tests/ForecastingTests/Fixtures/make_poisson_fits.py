@@ -201,7 +201,12 @@ def fit_process(name):
     n = len(problem.y)
     k = len(th)
     aicc = -2 * ll + 2 * k + 2 * k * (k + 1) / (n - k - 1)
+    # Quasi-Poisson dispersion: Pearson's X^2 over n - k, at least 1; standard errors scaled by its root.
+    mu = problem.mu(th)
+    dispersion = max(1.0, float(np.sum((problem.y - mu) ** 2 / mu)) / (n - k)) if n > k else 1.0
     return {
+        "dispersion": dispersion,
+        "se_quasi": (np.sqrt(np.diag(expected)) * math.sqrt(dispersion)).tolist(),
         "estimates": th.tolist(),
         "log_likelihood": ll,
         "score": score.tolist(),
