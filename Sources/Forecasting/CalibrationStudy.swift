@@ -67,17 +67,8 @@ public struct CalibrationStudy: Sendable {
         let times = (observedYears + [projectedYear]).map { Double($0 + 1) }  // the end of each year
         let predictors = Predictors([2012.0] + times)
         let means = (0..<predictors.count).map { model.value(row: $0, of: predictors, parameters: truthParameters) }
-        var counts: [Int] = []
-        var total = 0
-        for k in times.indices {
-            total += (try? generator.nextPoisson(mean: means[k + 1] - means[k])) ?? 0
-            counts.append(total)
-        }
-        let observed = zip(times.dropLast(), counts.dropLast()).map { time, count in
-            CountPoint(span: TimeSpan(start: time, end: time), count: count, label: "")
-        }
-        let series = CountSeries(observations: .counts([CountPoint(span: TimeSpan(start: 2012, end: 2012), count: 0, label: "")] + observed),
-                                 start: 2012, end: times[times.count - 2], resolution: .year)
+        let increments = times.indices.map { k in (try? generator.nextPoisson(mean: means[k + 1] - means[k])) ?? 0 }
+        let series = CountSeries.yearly(increments: Array(increments.dropLast()), from: observedYears[0])
         guard let forecastModel = try? ForecastModel.named("nhpp-logistic", origin: 2012),
               let fit = ModelFitting.fit(forecastModel, to: series.realized()).fit else { return nil }
         let horizon = times[times.count - 1]
@@ -86,7 +77,7 @@ public struct CalibrationStudy: Sendable {
                                       seed: ProjectionEngine.streamSeed(seed, -2, index), threads: 1)
         let paths = engine.run([ProjectionEngine.Member(fit: fit, draws: draws, index: 0)]).paths[0]
         let sorted = paths.sortedCounts(at: 0, width: 1)
-        let actual = Double(counts[counts.count - 1])
+        let actual = Double(increments.reduce(0, +))
         return Quantile.intervals(sorted: sorted, levels: levels).map { actual >= $0.lower && actual <= $0.upper }
     }
 }

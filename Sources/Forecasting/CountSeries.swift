@@ -97,6 +97,20 @@ public struct CountSeries: Sendable {
         self.notes = notes
     }
 
+    /// Counts stated at exact year ends: 0 at 1 January of `startYear`, then the running total of
+    /// `increments` at the start of each following year (synthetic data, benchmarks).
+    public static func yearly(increments: [Int], from startYear: Int) -> CountSeries {
+        var total = 0
+        var points = [CountPoint(span: TimeSpan(start: Double(startYear), end: Double(startYear)), count: 0, label: "\(startYear)")]
+        for (t, increment) in increments.enumerated() {
+            total += increment
+            let time = Double(startYear + t + 1)
+            points.append(CountPoint(span: TimeSpan(start: time, end: time), count: total, label: "\(startYear + t + 1)"))
+        }
+        return CountSeries(observations: .counts(points), start: Double(startYear), end: Double(startYear + increments.count),
+                           resolution: .year)
+    }
+
     /// The last observed cumulative count: the last statement's count, or the number of events.
     public var lastCount: Int {
         switch observations {

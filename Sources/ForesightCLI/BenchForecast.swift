@@ -36,16 +36,8 @@ struct ForecastBench: BenchSuite {
         return results
     }
 
-    /// The first series as cumulative counts at the end of each period (year 2000 + t, exact dates).
+    /// The first series as cumulative counts at the end of each period (years 2001…, exact dates).
     static func series(_ source: SyntheticCountSeries) -> CountSeries {
-        let n = source.spec.periods
-        var total = 0
-        var points = [CountPoint(span: TimeSpan(start: 2000, end: 2000), count: 0, label: "2000")]
-        for t in 1...n {
-            total += Int(source.counts[t - 1])
-            let time = 2000 + Double(t)
-            points.append(CountPoint(span: TimeSpan(start: time, end: time), count: total, label: "\(2000 + t)"))
-        }
-        return CountSeries(observations: .counts(points), start: 2000, end: 2000 + Double(n), resolution: .year)
+        CountSeries.yearly(increments: source.counts.prefix(source.spec.periods).map { Int($0) }, from: 2000)
     }
 }

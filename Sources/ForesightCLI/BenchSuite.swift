@@ -20,7 +20,7 @@ protocol BenchSuite: Sendable {
 
 /// The suites `foresight bench` knows, in the order `all` runs them.
 enum BenchSuites {
-    static let registered: [any BenchSuite.Type] = [LinearAlgebraBench.self, FitBench.self, ScoreBench.self, SMAABench.self]
+    static let registered: [any BenchSuite.Type] = [LinearAlgebraBench.self, FitBench.self, ScoreBench.self, SMAABench.self, ForecastBench.self]
 
     /// The suite named `name`, or all of them for `all`; `nil` for an unknown name.
     static func selected(_ name: String) -> [any BenchSuite.Type]? {
