@@ -86,7 +86,7 @@ def main():
         "| `foresight bench all --size large` | every suite with its scaling table over work and threads |",
         "| `swift package --package-path Benchmarks benchmark` | ordo-one/benchmark suites with allocation thresholds in `Benchmarks/Thresholds/` |",
         "",
-        f"## Ratios ({args.runs} runs)",
+        f"## Ratios ({args.runs} run{'s' if args.runs != 1 else ''})",
         "",
         "| benchmark | peer | Foresight (median) | peer (median) | ratio: median (range) | target | met |",
         "|---|---|---:|---:|---:|---:|---|",
@@ -98,10 +98,10 @@ def main():
             continue
         ratios = [a / b for a, b in pairs]
         median = statistics.median(ratios)
-        verdict = "" if target is None else ("yes" if median >= target else f"**no** ({100 * (median / target - 1):+.0f}%)")
+        verdict = "" if target is None else ("yes" if median >= target else f"**no** ({100 * (median / target - 1):+.1f}%)")
         lines.append(
             f"| {label} | {peer_label} | {statistics.median(a for a, _ in pairs):.4g} | {statistics.median(b for _, b in pairs):.4g} "
-            f"| {median:.2f}x ({min(ratios):.2f}-{max(ratios):.2f}) | {'>= %.2fx' % target if target else '(information)'} | {verdict} |")
+            f"| {median:.3g}x ({min(ratios):.3g}-{max(ratios):.3g}) | {'>= %.2fx' % target if target else '(information)'} | {verdict} |")
     peak = memory.get("fitbatch.peak_mib")
     rate = memory.get("fitbatch.series_per_s")
     lines.append(
