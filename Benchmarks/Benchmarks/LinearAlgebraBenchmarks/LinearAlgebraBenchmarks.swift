@@ -1,6 +1,9 @@
 // Dense kernels through Foresight's Matrix: dgemm over the orders of `foresight bench linalg`,
 // least squares by pivoted QR (dgeqp3 + ormqr + trsm: Foresight's least-squares path; it has no
-// dgels wrapper by policy, see README "Numerical policy") and the SVD (dgesdd).
+// dgels wrapper by policy, see README "Numerical policy") and the SVD (dgesdd). OpenBLAS runs on one
+// thread here: its thread pool allocates lazily and unevenly, which would make allocation counts (the
+// committed thresholds) noisy; multi-threaded rates are `foresight bench linalg`'s job. Even on one thread
+// the counts of these LAPACK/BLAS calls vary by a couple of allocations run to run, hence 15%.
 import Benchmark
 import LinearAlgebra
 
@@ -11,10 +14,11 @@ func matrix(_ rows: Int, _ columns: Int, offset: Double = 0) -> Matrix {
 }
 
 let benchmarks: @Sendable () -> Void = {
+    BLASThreads.set(1)
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
         warmupIterations: 1, maxDuration: .seconds(3), maxIterations: 1000,
-        thresholds: [.mallocCountTotal: .init(relative: [.p90: 5.0], absolute: [.p90: 2])])
+        thresholds: [.mallocCountTotal: .init(relative: [.p90: 15.0])])
 
     for n in [64, 128, 256, 512, 1000, 2000] {
         let (a, b) = (matrix(n, n), matrix(n, n, offset: 0.25))
