@@ -1,5 +1,6 @@
 import CurveFitting
 import Foundation
+import Probability
 
 /// A candidate model fitted to a series: estimates, their standard errors and the information
 /// criterion of its family.
@@ -18,8 +19,9 @@ public struct FittedModel: Sendable {
     public let estimatedParameterCount: Int
     /// AICc = `−2ℓ + 2k + 2k(k+1)/(n − k − 1)`; `nil` when `n − k − 1 ≤ 0`.
     public let aicc: Double?
-    /// Count processes: the dispersion `φ = max(1, X²/(n − p))`, Pearson's `X² = Σ (y − μ)²/μ`
-    /// over the periods (1 when `n ≤ p`); the variance of a period's count is taken as `φ·μ`
+    /// Count processes: the dispersion `φ = X²/(n − p)`, Pearson's `X² = Σ (y − μ)²/μ` over the
+    /// periods, when `X²` exceeds the 95% quantile of χ² with `n − p` degrees of freedom
+    /// (overdispersion), otherwise 1; the variance of a period's count is taken as `φ·μ`
     /// (quasi-Poisson) in the bootstrap and the simulated arrivals. 1 for growth curves.
     public let dispersion: Double
     /// The solver's outcome in words.
@@ -88,7 +90,7 @@ enum ModelFitting {
         }
         let covariance = fitter.poissonCovariance(at: fit.parameters)
         let pearson = zip(fitter.targets, mu).reduce(0) { $0 + ($1.1 > 0 ? ($1.0 - $1.1) * ($1.0 - $1.1) / $1.1 : 0) }
-        let dispersion = n > p ? max(1, pearson / Double(n - p)) : 1
+        let dispersion = Self.dispersion(pearson: pearson, degreesOfFreedom: n - p)
         let errors: [Double?] = (0..<p).map { k in
             guard let variance = covariance?[k][k], variance >= 0, variance.isFinite else { return nil }
             return (variance * dispersion).squareRoot()
@@ -115,6 +117,15 @@ enum ModelFitting {
                   let start = try? model.selfStart(positive.map { x[$0] }, positive.map { y[$0] }) else { throw error }
             return start
         }
+    }
+
+    /// The quasi-Poisson dispersion `X²/df` when Pearson's statistic shows overdispersion (`X²`
+    /// above the 95% quantile of χ² with `df` degrees of freedom), otherwise 1: counts that vary
+    /// as Poisson counts do keep Poisson intervals, whose coverage the calibration study checks.
+    static func dispersion(pearson: Double, degreesOfFreedom df: Int) -> Double {
+        guard df > 0, let chiSquared = try? ChiSquared(degreesOfFreedom: Double(df)),
+              pearson > chiSquared.quantile(0.95) else { return 1 }
+        return pearson / Double(df)
     }
 
     /// Refits `model` to a resampled series from `start` (the bootstrap's warm start); `nil`

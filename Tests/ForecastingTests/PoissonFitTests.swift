@@ -91,3 +91,36 @@ struct PoissonFitTests {
         for (a, b) in zip(w, raw.map { $0 / total }) { #expect(abs(a - b) < 1e-15) }
     }
 }
+
+/// The quasi-Poisson dispersion is used only when Pearson's statistic shows overdispersion.
+@Suite("Quasi-Poisson dispersion")
+struct DispersionTests {
+    /// χ²(10) has its 95% quantile at 18.307038 and χ²(1) at 3.841459 (scipy.stats.chi2.ppf).
+    @Test func onlyAboveTheChiSquareQuantile() {
+        #expect(ModelFitting.dispersion(pearson: 18.30, degreesOfFreedom: 10) == 1)
+        #expect(ModelFitting.dispersion(pearson: 18.31, degreesOfFreedom: 10) == 1.831)
+        #expect(ModelFitting.dispersion(pearson: 40, degreesOfFreedom: 10) == 4)
+        #expect(ModelFitting.dispersion(pearson: 3.84, degreesOfFreedom: 1) == 1)
+        #expect(ModelFitting.dispersion(pearson: 3.85, degreesOfFreedom: 1) == 3.85)
+        #expect(ModelFitting.dispersion(pearson: 100, degreesOfFreedom: 0) == 1)  // no residual degrees of freedom
+    }
+
+    /// China's provincial counts (19, 48, 223, >260) vary far more than Poisson counts: the fit
+    /// of a constant rate reports the dispersion, and its standard error is scaled by its root.
+    @Test func provincialCountsAreOverdispersed() throws {
+        let times = [2017.19, 2018.08, 2022.5, 2024.71]
+        let counts = [19.0, 48, 223, 260]
+        let model = try ForecastModel.named("nhpp-linear", origin: 2017)
+        let fit = try #require(ModelFitting.fit(model, to: RealizedSeries(times: times, counts: counts)).fit)
+        // Maximum likelihood for a constant rate: total arrivals over total time.
+        let rate = (260.0 - 19) / (2024.71 - 2017.19)
+        #expect(abs(fit.estimates[0] - rate) < 1e-8 * rate)
+        let increments = [29.0, 175, 37], widths = [2018.08 - 2017.19, 2022.5 - 2018.08, 2024.71 - 2022.5]
+        let pearson = zip(increments, widths).reduce(0) { $0 + pow($1.0 - rate * $1.1, 2) / (rate * $1.1) }
+        #expect(pearson > 5.991)  // the 95% quantile of χ²(2)
+        #expect(abs(fit.dispersion - pearson / 2) < 1e-9 * pearson)
+        // Poisson SE of a rate: √(rate/T); quasi-Poisson: times √φ.
+        let se = try #require(fit.standardErrors[0])
+        #expect(abs(se - (rate / (2024.71 - 2017.19) * pearson / 2).squareRoot()) < 1e-6 * se)
+    }
+}

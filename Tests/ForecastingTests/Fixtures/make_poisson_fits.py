@@ -25,7 +25,7 @@ import math
 import os
 
 import numpy as np
-from scipy import optimize
+from scipy import optimize, stats
 from scipy.special import gammaln
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -201,11 +201,14 @@ def fit_process(name):
     n = len(problem.y)
     k = len(th)
     aicc = -2 * ll + 2 * k + 2 * k * (k + 1) / (n - k - 1)
-    # Quasi-Poisson dispersion: Pearson's X^2 over n - k, at least 1; standard errors scaled by its root.
+    # Quasi-Poisson dispersion: Pearson's X^2 over n - k when X^2 exceeds the 95% quantile of
+    # chi-square(n - k) (overdispersion), else 1; standard errors scaled by its root.
     mu = problem.mu(th)
-    dispersion = max(1.0, float(np.sum((problem.y - mu) ** 2 / mu)) / (n - k)) if n > k else 1.0
+    pearson = float(np.sum((problem.y - mu) ** 2 / mu))
+    dispersion = pearson / (n - k) if n > k and pearson > stats.chi2.ppf(0.95, n - k) else 1.0
     return {
         "dispersion": dispersion,
+        "pearson": pearson,
         "se_quasi": (np.sqrt(np.diag(expected)) * math.sqrt(dispersion)).tolist(),
         "estimates": th.tolist(),
         "log_likelihood": ll,
