@@ -43,7 +43,8 @@ extension AnalysisReport {
         if let description = result.description { blocks.append(.paragraph(description)) }
         blocks.append(.keyFigures([
             KeyFigure(label: "P(\(t.target.count) by \(t.target.label))", value: Headline.percent(t.probability),
-                      detail: t.answeredFromData ?? "Monte Carlo SE \(Headline.percent(t.monteCarloError))"),
+                      detail: t.answeredFromData
+                        ?? "\(Int((t.probability * Double(result.draws)).rounded())) of \(result.draws) draws; Monte Carlo SE \(Headline.percent(t.monteCarloError))"),
             KeyFigure(label: "Median date of reaching \(t.target.count)", value: t.medianDate.map { DecimalYear.dayText($0) } ?? "not by \(result.horizonLabel)",
                       detail: "P(not by \(result.horizonLabel)) \(Headline.percent(t.notReachedProbability))"),
             KeyFigure(label: "Last observed", value: "\(result.lastObserved.count)", detail: result.lastObserved.label),

@@ -29,11 +29,11 @@ enum HTMLStyle {
         th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tbody tr:nth-child(even) { background: #FAFAFA; }
         table.provenance ul.sources { margin: 0; padding-left: 1rem; }
-        .key-figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: 1rem; margin: 1.25rem 0; }
+        .key-figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 1rem; margin: 1.25rem 0; }
         .card { border: 1px solid #D9D9D9; border-left: 5px solid #0072B2; border-radius: 6px; padding: 0.75rem 1rem; background: #FBFCFE; }
         .card p { margin: 0; }
         .card-label { font-size: 0.875rem; color: #4D4D4D; }
-        .card-value { font-size: 1.5rem; font-weight: bold; line-height: 1.3; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
+        .card-value { font-size: 1.5rem; font-weight: bold; line-height: 1.3; font-variant-numeric: tabular-nums; overflow-wrap: break-word; }
         .card-detail { font-size: 0.85rem; color: #4D4D4D; }
         aside.problems { border: 1px solid #D55E00; border-left: 5px solid #D55E00; background: #FFF6F0; border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; }
         aside.problems .problems-title { font-weight: bold; margin: 0.25rem 0; }
