@@ -73,7 +73,7 @@ def main():
         f"- CPU: {cpu}, {os.cpu_count()} cores; memory {mem} MiB; {platform.platform()}",
         f"- {swift}; {compiler}",
         f"- OpenBLAS {openblas}, cminpack {cminpack}, R {r_version}, numpy/scipy/pymcdm {python_peers}",
-        f"- The machine is shared with other builds; load average when the page was written: {open('/proc/loadavg').read().split()[:3]}",
+        f"- The machine is shared with other builds; load average when the page was written: {' '.join(open('/proc/loadavg').read().split()[:3])} (see the notes)",
         "",
         "## Commands",
         "",
