@@ -9,7 +9,7 @@
 //   swift package --package-path Benchmarks benchmark thresholds check         # against Thresholds/
 //   swift package --package-path Benchmarks --allow-writing-to-package-directory benchmark thresholds update
 //
-// Peers and ratios: compare/run_all.sh (see BENCHMARKS.md). To add a suite (e.g. forecasting):
+// Peers and ratios: compare/run_all.sh (see BENCHMARKS.md). To add a suite:
 // add a target below with the same dependencies and plugin plus the Foresight products it
 // needs, put its file in Benchmarks/<Suite>/<Suite>.swift, and run `thresholds update`.
 
@@ -36,6 +36,11 @@ let package = Package(
             name: "FittingBenchmarks",
             dependencies: benchmark + [.product(name: "CurveFitting", package: "Foresight"), .product(name: "Synthetic", package: "Foresight")],
             path: "Benchmarks/FittingBenchmarks", plugins: plugins),
+        // The bootstrap projection of a count-process forecast (1,000 draws) and its fit.
+        .executableTarget(
+            name: "ForecastingBenchmarks",
+            dependencies: benchmark + [.product(name: "Forecasting", package: "Foresight"), .product(name: "Synthetic", package: "Foresight")],
+            path: "Benchmarks/ForecastingBenchmarks", plugins: plugins),
         // TOPSIS and SMAA-2 on synthetic decision matrices.
         .executableTarget(
             name: "ScoringBenchmarks",
