@@ -24,20 +24,18 @@ struct Calibrate: ParsableCommand {
     @Option(help: "Seed of the study.")
     var seed: UInt64 = 2025
 
-    @Option(help: "Worker threads (default: the number of cores); never changes the results.")
-    var threads: Int?
+    @OptionGroup var threads: WorkerThreads
 
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard replicates >= 10, replicates <= 100_000 else { throw ValidationError("--replicates must be between 10 and 100000") }
         guard draws >= 100, draws <= 100_000 else { throw ValidationError("--draws must be between 100 and 100000") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
         let study = CalibrationStudy.run(replicates: replicates, draws: draws, seed: seed,
-                                         threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+                                         threads: threads.count)
         try output.emit(CalibrationReport(study: study, foresightVersion: Foresight.version))
     }
 }

@@ -27,8 +27,7 @@ struct Forecast: ParsableCommand {
     @Option(help: "Bootstrap draws (overrides the scenario's 'uncertainty.draws').")
     var draws: Int?
 
-    @Option(help: "Worker threads (default: the number of cores); never changes the results.")
-    var threads: Int?
+    @OptionGroup var threads: WorkerThreads
 
     @Option(name: .customLong("data-dir"), help: "Folder of the datasets.")
     var dataDirectory = "Data"
@@ -37,7 +36,6 @@ struct Forecast: ParsableCommand {
 
     func validate() throws {
         if let draws, draws < 100 || draws > 1_000_000 { throw ValidationError("--draws must be between 100 and 1000000") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
@@ -46,7 +44,7 @@ struct Forecast: ParsableCommand {
                                                  dataDirectory: URL(fileURLWithPath: dataDirectory, isDirectory: true),
                                                  displayPath: scenario, dataDisplayPath: dataDirectory)
             loaded = loaded.overriding(seed: seed, draws: draws)
-            let result = try ScenarioRunner(scenario: loaded, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount).run()
+            let result = try ScenarioRunner(scenario: loaded, threads: threads.count).run()
             try output.emit(ForecastReport(result: result, foresightVersion: Foresight.version))
         }
     }

@@ -32,15 +32,13 @@ struct Report: ParsableCommand {
     @Option(help: "Bootstrap draws of every scenario (overrides the files; for quick looks).")
     var draws: Int?
 
-    @Option(help: "Worker threads (default: the number of cores); never changes the results.")
-    var threads: Int?
+    @OptionGroup var threads: WorkerThreads
 
     @Flag(help: "Show progress on standard error even when it is not a terminal.")
     var progress = false
 
     func validate() throws {
         if let draws, draws < 100 || draws > 1_000_000 { throw ValidationError("--draws must be between 100 and 1000000") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dataDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("--data-dir \(dataDirectory): no such folder")
@@ -57,7 +55,7 @@ struct Report: ParsableCommand {
             do {
                 let scenario = try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: file), dataDirectory: dataURL, displayPath: file,
                                                        dataDisplayPath: dataDirectory).overriding(seed: nil, draws: draws)
-                let result = try ScenarioRunner(scenario: scenario, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount).run()
+                let result = try ScenarioRunner(scenario: scenario, threads: threads.count).run()
                 scenarios.append(.init(file: file, result: result))
             } catch {
                 problems += Self.messages(error, file: file)
