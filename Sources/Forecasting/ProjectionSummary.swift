@@ -19,6 +19,8 @@ public struct ProjectionPoint: Sendable {
     /// New centres in the year (or part of a year) ending at this time: mean and intervals.
     public let newMean: Double?
     public let newIntervals: [Interval]
+    /// The simulated counts at this time (every draw, equal weights): for proper scores.
+    public let sample: WeightedSample
 }
 
 /// The answer to a target question.
@@ -87,7 +89,8 @@ extension SimulatedPaths {
             previous = values
             return ProjectionPoint(time: grid[k], label: label, mean: values.reduce(0, +) / Double(max(draws, 1)),
                                    median: Quantile.of(sorted: sorted, 0.5), intervals: Quantile.intervals(sorted: sorted, levels: levels),
-                                   newMean: new.reduce(0, +) / Double(max(draws, 1)), newIntervals: Quantile.intervals(sorted: new, levels: levels))
+                                   newMean: new.reduce(0, +) / Double(max(draws, 1)), newIntervals: Quantile.intervals(sorted: new, levels: levels),
+                                   sample: WeightedSample(sorted))
         }
     }
 
