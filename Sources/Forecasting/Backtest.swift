@@ -13,6 +13,26 @@ public struct BacktestPoint: Sendable {
     public let intervals: [Interval]
     /// The in-sample mean absolute year-over-year change at the origin (the MASE scale), `nil` when 0.
     public let scale: Double?
+    /// The predictive distribution: the simulated counts at `time`.
+    public let sample: WeightedSample
+
+    /// The point for `sample`: its mean and central intervals at `levels`.
+    init(model: String, origin: String, date: String, time: Double, lead: Double, actual: Double, sample: WeightedSample,
+         levels: [Double], scale: Double?) {
+        self.model = model
+        self.origin = origin
+        self.date = date
+        self.time = time
+        self.lead = lead
+        self.actual = actual
+        self.sample = sample
+        self.scale = scale
+        mean = sample.mean
+        intervals = levels.map { level in
+            let tail = ((1 - level) / 2 * 1e12).rounded() / 1e12
+            return Interval(level: level, lower: sample.quantile(tail), upper: sample.quantile(1 - tail))
+        }
+    }
 
     /// Whether the actual value lies within the interval at `level`.
     public func covers(_ level: Double) -> Bool? {
@@ -27,6 +47,8 @@ public struct BacktestPoint: Sendable {
 ///   year-over-year change of the counts known at the origin — the in-sample error of a
 ///   one-year-ahead no-change forecast; origins whose scale is 0 are left out.
 /// - Coverage: the share of actual values inside the interval at each level.
+/// - Proper scores (see ``ProperScores``), means over the predictions: CRPS, the interval score
+///   at each level, the log score; and the non-randomized PIT histogram in 10 bins.
 public struct BacktestSummary: Sendable {
     public let predictions: Int
     public let origins: Int
@@ -35,18 +57,36 @@ public struct BacktestSummary: Sendable {
     public let mae: Double?
     public let mase: Double?
     public let coverage: [(level: Double, share: Double)]
+    /// The mean CRPS, `nil` without predictions.
+    public let crps: Double?
+    /// The mean interval score at each level.
+    public let intervalScores: [(level: Double, score: Double)]
+    /// The mean log score, `nil` without predictions.
+    public let logScore: Double?
+    /// Ten bin heights summing to 1 (each 0.1 for a calibrated forecaster); empty without predictions.
+    public let pitHistogram: [Double]
 
     init(points: [BacktestPoint], origins: Int, failedOrigins: Int, levels: [Double]) {
         predictions = points.count
         self.origins = origins
         self.failedOrigins = failedOrigins
         let n = Double(points.count)
-        mae = points.isEmpty ? nil : points.reduce(0) { $0 + abs($1.mean - $1.actual) } / n
+        let mean = { (score: (BacktestPoint) -> Double) -> Double? in points.isEmpty ? nil : points.reduce(0) { $0 + score($1) } / n }
+        mae = mean { abs($0.mean - $0.actual) }
         let scaled = points.compactMap { point in point.scale.map { abs(point.mean - point.actual) / $0 } }
         mase = scaled.isEmpty ? nil : scaled.reduce(0, +) / Double(scaled.count)
         coverage = points.isEmpty ? [] : levels.map { level in
             (level, Double(points.filter { $0.covers(level) == true }.count) / n)
         }
+        crps = mean { ProperScores.crps($0.sample, observation: $0.actual) }
+        intervalScores = points.isEmpty ? [] : levels.map { level in
+            (level, mean { point in
+                let interval = point.intervals.first { $0.level == level }!
+                return ProperScores.intervalScore(lower: interval.lower, upper: interval.upper, level: level, observation: point.actual)
+            }!)
+        }
+        logScore = mean { ProperScores.logScore($0.sample, observation: $0.actual) }
+        pitHistogram = ProperScores.pitHistogram(points.map { ProperScores.pitRange($0.sample, observation: $0.actual) })
     }
 }
 

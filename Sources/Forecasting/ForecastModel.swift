@@ -51,6 +51,11 @@ public struct ForecastModel: Sendable {
         let key = name.trimmingCharacters(in: .whitespaces).lowercased()
         let family: Family = key.hasPrefix(processPrefix) ? .process : .curve
         let growth = family == .process ? String(key.dropFirst(processPrefix.count)) : key
+        if family == .process, growth == changePointName {
+            let model = ChangePointRate(origin: origin)
+            return ForecastModel(family: family, growthName: growth, curve: model,
+                                 selfStart: { x, y in try model.initialParameters(x: x, y: y) }, capacityIndex: nil)
+        }
         guard GrowthModels.names.contains(growth) else { throw ForecastError.unknownModel(name, valid: validNames) }
         if family == .process, growth == "linear" {
             let model = ConstantRate(origin: origin)
@@ -65,8 +70,35 @@ public struct ForecastModel: Sendable {
                              selfStart: { x, y in try model.initialParameters(x: x, y: y) }, capacityIndex: capacity)
     }
 
-    /// Every valid model name: the growth curves, then their count-process versions.
-    public static var validNames: [String] { GrowthModels.names + GrowthModels.names.map { processPrefix + $0 } }
+    /// Every valid model name: the growth curves, then their count-process versions and the
+    /// change-point process.
+    public static var validNames: [String] {
+        GrowthModels.names + GrowthModels.names.map { processPrefix + $0 } + [processPrefix + changePointName]
+    }
+
+    /// The growth name of the change-point process (`nhpp-changepoint`, see ``ChangePointFit``).
+    public static let changePointName = "changepoint"
+
+    /// Whether this is the change-point process, estimated by a profile search instead of
+    /// Fisher scoring.
+    var isChangePoint: Bool { family == .process && growthName == Self.changePointName }
+
+    /// A number for the model's random streams that depends on its name only (FNV-1a), so that
+    /// a model's draws do not change when the model list is reordered.
+    var streamIndex: Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        return Int(truncatingIfNeeded: hash >> 1)
+    }
+
+    /// The fitted means on `series`: cumulative counts (curve) or increments (process); `nil`
+    /// when a value is not finite.
+    func means(_ theta: [Double], on series: RealizedSeries) -> [Double]? {
+        CountFitter(curve: curve, objective: family == .curve ? .leastSquares : .poisson, series: series).means(theta)
+    }
 }
 
 /// The mean function of a homogeneous Poisson process, `m(t) = rate·(t − origin)`.

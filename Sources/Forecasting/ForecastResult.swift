@@ -14,6 +14,11 @@ public struct ForecastResult: Sendable {
         public let deltaAICc: Double?
         /// The share of the projection's draws (0 when not in the ensemble).
         public let weight: Double
+        /// The weight from out-of-sample skill (CRPS stacking, see ``Stacking``); `nil` when
+        /// the candidate is not weighed (not usable, or the duplicate of another).
+        public let skillWeight: Double?
+        /// The Akaike weight within its family; `nil` as for ``skillWeight``.
+        public let akaikeWeight: Double?
         public let inEnsemble: Bool
         /// The solver's message, or why the model could not be fitted.
         public let message: String
@@ -46,10 +51,14 @@ public struct ForecastResult: Sendable {
     public let seriesDescription: String
     public let observed: [Observed]
     public let lastObserved: Observed
+    /// The data's as-of date: the end of the observation window, as a date.
+    public let asOf: String
     public let candidates: [Candidate]
-    /// Which family the projection uses and why.
-    public let familyChoice: String
+    /// How the candidates were weighted, in words.
+    public let combinationNote: String
     public let combination: Scenario.Combination
+    /// The combination's prequential backtest (see ``ScenarioRunner``); `nil` without backtest predictions.
+    public let combinationBacktest: BacktestSummary?
     /// The ensemble's point-estimate curve over the data window (highest-weight model).
     public let fittedCurve: [(time: Double, value: Double)]
     /// Yearly rows (31 December of each year, and the horizon).
@@ -57,7 +66,11 @@ public struct ForecastResult: Sendable {
     /// The monthly grid, for charts.
     public let fan: [ProjectionPoint]
     public let target: TargetAnalysis
+    /// Whether the target date lies before the day of the run but after the data: the answer
+    /// checks the data, it is not a forecast.
+    public let targetIsPast: Bool
     public let whatIfs: [WhatIfOutcome]
+    /// Every backtest prediction: each candidate's, then the combination's (model `combination`).
     public let backtestPoints: [BacktestPoint]
     public let levels: [Double]
     public let draws: Int

@@ -72,6 +72,7 @@ enum ModelFitting {
     /// Maximum likelihood for the Poisson process, started from the least-squares fit of the
     /// curve to the arrivals since the first time (or its self-start when that fit fails).
     private static func fitProcess(_ model: ForecastModel, _ series: RealizedSeries) throws -> FittedModel {
+        if model.isChangePoint { return try fitChangePoint(model, series) }
         let p = model.curve.parameterCount
         let n = series.times.count - 1
         guard n >= p else {
@@ -106,6 +107,47 @@ enum ModelFitting {
                            residuals: [])
     }
 
+    /// The change-point process by its profile search (see ``ChangePointFit``).
+    private static func fitChangePoint(_ model: ForecastModel, _ series: RealizedSeries) throws -> FittedModel {
+        let n = series.times.count - 1
+        guard n >= 3, let estimate = ChangePointFit.estimate(series), let origin = (model.curve as? ChangePointRate)?.origin else {
+            throw ForecastError.insufficientData("\(n) periods are too few to look for a change of rate")
+        }
+        let theta = estimate.parameters(origin: origin)
+        let fitter = CountFitter(curve: model.curve, objective: .poisson, series: series)
+        guard let mu = fitter.means(theta) else { throw ForecastError.insufficientData("the change-point means are not finite") }
+        let k = estimate.change == nil ? 1 : 3
+        let pearson = zip(fitter.targets, mu).reduce(0) { $0 + ($1.1 > 0 ? ($1.0 - $1.1) * ($1.0 - $1.1) / $1.1 : 0) }
+        let dispersion = Self.dispersion(pearson: pearson, degreesOfFreedom: n - k)
+        let first = series.times[0], last = series.times[n]
+        let split = estimate.change ?? first
+        func count(at time: Double) -> Double {
+            let index = series.times.lastIndex { $0 <= time + 1e-12 } ?? 0
+            return series.counts[index]
+        }
+        func rateError(_ a: Double, _ b: Double) -> Double? {
+            guard b > a else { return nil }
+            let arrivals = count(at: b) - count(at: a)
+            return ((arrivals + 0.5) * dispersion).squareRoot() / (b - a)
+        }
+        let errors: [Double?] = estimate.change == nil
+            ? [nil, rateError(first, last), nil] : [rateError(first, split), rateError(split, last), nil]
+        let logLikelihood = fitter.poissonLogLikelihood(mu)
+        let rates = "rate \(String(format: "%.3g", estimate.rateBefore)) → \(String(format: "%.3g", estimate.rateAfter)) per year"
+        let description: String
+        if let change = estimate.change, let interval = estimate.interval {
+            description = "one change of rate at \(DecimalYear.dayText(change)) (95% interval \(DecimalYear.dayText(interval.lower))"
+                + " to \(DecimalYear.dayText(interval.upper))): " + rates
+        } else {
+            description = "no change of rate kept by BIC: constant rate \(String(format: "%.3g", estimate.rateAfter)) per year"
+        }
+        return FittedModel(model: model, estimates: theta, standardErrors: errors, logLikelihood: logLikelihood,
+                           observationCount: n, estimatedParameterCount: k,
+                           aicc: FittedModel.informationCriterion(logLikelihood: logLikelihood, parameters: k, observations: n),
+                           dispersion: dispersion,
+                           message: description + "; dispersion " + String(format: "%.2f", dispersion), residuals: [])
+    }
+
     /// The curve's self-start on the data, or, when that fails because of zero counts (a
     /// Gompertz or Richards curve is never 0), on the positive counts only.
     private static func selfStart(_ model: ForecastModel, x: [Double], y: [Double]) throws -> [Double] {
@@ -131,6 +173,9 @@ enum ModelFitting {
     /// Refits `model` to a resampled series from `start` (the bootstrap's warm start); `nil`
     /// when the refit fails.
     static func refit(_ model: ForecastModel, to series: RealizedSeries, from start: [Double]) -> [Double]? {
+        if model.isChangePoint, let origin = (model.curve as? ChangePointRate)?.origin {
+            return ChangePointFit.estimate(series)?.parameters(origin: origin)
+        }
         let fitter = CountFitter(curve: model.curve, objective: model.family == .curve ? .leastSquares : .poisson,
                                  series: series)
         guard let fit = fitter.fit(from: start), fit.converged, fit.parameters.allSatisfy(\.isFinite) else { return nil }

@@ -6,8 +6,10 @@ public enum Projection {
         public let fit: FittedModel
         /// The distribution at each of `times`.
         public let points: [ProjectionPoint]
-        /// Draws whose bootstrap refit failed and kept the previous stage's parameters.
-        public let fallbacks: Int
+        /// Draws that were redrawn because a bootstrap refit failed.
+        public let redrawn: Int
+        /// Draws dropped after every attempt failed.
+        public let dropped: Int
     }
 
     /// Fits `model` to `series` and projects the count at `times` (after the data) with `draws`
@@ -25,9 +27,9 @@ public enum Projection {
         guard let fit = outcome.fit else { throw ForecastError.noUsableModel(["\(name): \(outcome.failure ?? "")"]) }
         let engine = ProjectionEngine(series: series, grid: grid, variants: [(WhatIf.baseline, Target(count: Int.max / 4, by: first, label: ""))],
                                       seed: seed, threads: threads)
-        let result = engine.run([ProjectionEngine.Member(fit: fit, draws: draws, index: 0)])
+        let result = engine.run([ProjectionEngine.Member(fit: fit, draws: draws, index: model.streamIndex)])
         let points = result.paths[0].summary(indices: Array(grid.indices), grid: grid, labels: grid.map { DecimalYear.deadlineText($0) },
                                              levels: levels, startCount: Double(series.lastCount))
-        return Outcome(fit: fit, points: points, fallbacks: result.fallbacks)
+        return Outcome(fit: fit, points: points, redrawn: result.redrawn, dropped: result.dropped)
     }
 }

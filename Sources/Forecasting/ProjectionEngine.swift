@@ -78,8 +78,10 @@ struct SimulatedPaths: Sendable {
 ///    the estimate) to that realization: `θ̂_d` carries the date uncertainty.
 /// 2. A bootstrap sample is generated from `θ̂_d` — Poisson (or overdispersed) increments for a process model,
 ///    the curve plus resampled residuals (rescaled by `√(n/(n−p))`) for a curve model — and
-///    refitted: `θ*_d` carries the sampling uncertainty. A refit that fails falls back to the
-///    previous stage's parameters; the number of such draws is reported.
+///    refitted: `θ*_d` carries the sampling uncertainty. When either refit fails, the draw is
+///    redrawn (new dates, new sample, from the draw's own stream) up to
+///    ``maximumAttempts`` times; a draw that fails every time is dropped, never given the
+///    previous stage's parameters (which would narrow the spread). Both numbers are reported.
 /// 3. From the last observed count `N_T` at the realized last date `T`, arrivals in each
 ///    period `(τ_{k−1}, τ_k]` of the projection grid are Poisson — negative binomial with
 ///    variance `φ·mean` for a count process whose dispersion `φ` exceeds 1 (quasi-Poisson, see
@@ -112,43 +114,52 @@ struct ProjectionEngine: Sendable {
     }
 
     struct Outcome: Sendable {
-        /// Per variant, in ``variants`` order.
+        /// Per variant, in ``variants`` order: the kept draws only.
         var paths: [SimulatedPaths]
-        /// The draws whose bootstrap refit failed and fell back (see step 2).
-        var fallbacks: Int
+        /// Draws that needed more than one attempt (a bootstrap refit failed; see step 2).
+        var redrawn: Int
+        /// Draws dropped because every attempt failed.
+        var dropped: Int
+        /// The kept draws.
         var drawCount: Int
+        /// The kept draws per member, in member order.
+        var memberDraws: [Int]
     }
 
+    /// Attempts per draw before it is dropped (see step 2).
+    static let maximumAttempts = 20
+
     func run(_ members: [Member]) -> Outcome {
-        let assignments = members.flatMap { member in (0..<member.draws).map { (member: member, draw: $0) } }
-        let width = grid.count
-        let realization = series.realized()
+        let assignments = members.enumerated().flatMap { position, member in
+            (0..<member.draws).map { (member: member, position: position, draw: $0) }
+        }
         let chunks = parallelChunks(count: assignments.count, threads: threads) { range in
-            var local = variants.map { _ in
-                SimulatedPaths(counts: [Double](repeating: 0, count: range.count * width),
-                               passageTimes: [Double](repeating: .infinity, count: range.count))
-            }
-            var fallbacks = 0
+            var local = variants.map { _ in SimulatedPaths(counts: [], passageTimes: []) }
+            var redrawn = 0
+            var kept = [Int](repeating: 0, count: members.count)
             for g in range {
-                let (member, d) = assignments[g]
+                let (member, position, d) = assignments[g]
                 var generator = SeededGenerator(seed: Self.streamSeed(seed, member.index, d))
-                let draw = parameters(member.fit, realization: realization, generator: &generator)
-                if draw.fellBack { fallbacks += 1 }
+                guard let draw = parameters(member.fit, generator: &generator) else { continue }
+                if draw.attempts > 1 { redrawn += 1 }
+                kept[position] += 1
                 for (v, variant) in variants.enumerated() {
                     var arrivals = generator  // common random numbers across variants
                     let path = simulate(member.fit.model, draw.parameters, dispersion: member.fit.dispersion, from: draw.anchor, whatIf: variant.whatIf,
                                         target: variant.target, generator: &arrivals)
-                    let offset = (g - range.lowerBound) * width
-                    local[v].counts.replaceSubrange(offset..<(offset + width), with: path.counts)
-                    local[v].passageTimes[g - range.lowerBound] = path.passage
+                    local[v].counts += path.counts
+                    local[v].passageTimes.append(path.passage)
                 }
             }
-            return (paths: local, fallbacks: fallbacks)
+            return (paths: local, redrawn: redrawn, kept: kept)
         }
         let paths = variants.indices.map { v in
             SimulatedPaths(counts: chunks.flatMap { $0.paths[v].counts }, passageTimes: chunks.flatMap { $0.paths[v].passageTimes })
         }
-        return Outcome(paths: paths, fallbacks: chunks.reduce(0) { $0 + $1.fallbacks }, drawCount: assignments.count)
+        let memberDraws = members.indices.map { m in chunks.reduce(0) { $0 + $1.kept[m] } }
+        let kept = memberDraws.reduce(0, +)
+        return Outcome(paths: paths, redrawn: chunks.reduce(0) { $0 + $1.redrawn }, dropped: assignments.count - kept,
+                       drawCount: kept, memberDraws: memberDraws)
     }
 
     /// A 64-bit seed for draw `d` of member `m`: SplitMix64-style mixing of the three numbers.
@@ -160,18 +171,26 @@ struct ProjectionEngine: Sendable {
         return z ^ (z >> 31)
     }
 
-    /// Steps 1 and 2: the draw's parameters and the realized last observation.
-    private func parameters(_ fit: FittedModel, realization: RealizedSeries, generator: inout SeededGenerator)
-        -> (parameters: [Double], anchor: (time: Double, count: Double), fellBack: Bool)
+    /// Steps 1 and 2: the draw's parameters and the realized last observation, redrawn while a
+    /// refit fails; `nil` when every attempt failed.
+    private func parameters(_ fit: FittedModel, generator: inout SeededGenerator)
+        -> (parameters: [Double], anchor: (time: Double, count: Double), attempts: Int)?
+    {
+        for attempt in 1...Self.maximumAttempts {
+            if let draw = attemptParameters(fit, generator: &generator) { return (draw.parameters, draw.anchor, attempt) }
+        }
+        return nil
+    }
+
+    /// One attempt at steps 1 and 2; `nil` when a refit fails.
+    private func attemptParameters(_ fit: FittedModel, generator: inout SeededGenerator)
+        -> (parameters: [Double], anchor: (time: Double, count: Double))?
     {
         let model = fit.model
         let jittered = series.realized(sampling: &generator)
         let anchor = (time: jittered.last.time, count: Double(series.lastCount))
-        guard let dated = ModelFitting.refit(model, to: jittered, from: fit.estimates) else {
-            return (fit.estimates, anchor, true)
-        }
-        let fitter = CountFitter(curve: model.curve, objective: model.family == .curve ? .leastSquares : .poisson, series: jittered)
-        guard let mu = fitter.means(dated) else { return (dated, anchor, true) }
+        guard let dated = ModelFitting.refit(model, to: jittered, from: fit.estimates),
+              let mu = model.means(dated, on: jittered) else { return nil }
         var counts = [Double](repeating: 0, count: jittered.times.count)
         switch model.family {
         case .curve:
@@ -191,8 +210,8 @@ struct ProjectionEngine: Sendable {
             }
         }
         let sample = RealizedSeries(times: jittered.times, counts: counts)
-        guard let refitted = ModelFitting.refit(model, to: sample, from: dated) else { return (dated, anchor, true) }
-        return (refitted, anchor, false)
+        guard let refitted = ModelFitting.refit(model, to: sample, from: dated) else { return nil }
+        return (refitted, anchor)
     }
 
     /// Step 3: one path on the grid.

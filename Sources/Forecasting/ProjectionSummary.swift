@@ -32,8 +32,9 @@ public struct TargetAnalysis: Sendable {
     public let monteCarloError: Double
     /// `E[max(0, count − N(by))]`.
     public let expectedShortfall: Double
-    /// The median date the target is reached, `nil` when it is reached within the horizon in
-    /// fewer than half of the draws.
+    /// The median date the target is reached, `nil` unless more than half of the draws reach
+    /// it within the horizon (then the answer is "after the horizon", with
+    /// ``notReachedProbability``).
     public let medianDate: Double?
     /// Intervals for the date; an upper bound of `+∞` means "after the horizon".
     public let dateIntervals: [Interval]
@@ -42,6 +43,24 @@ public struct TargetAnalysis: Sendable {
     /// When the data already answer the question: the statement or event that reached the
     /// target (its date as written), or that shows it was missed.
     public let answeredFromData: String?
+    /// The draws behind ``probability`` (0 when answered from the data).
+    public let drawCount: Int
+
+    /// The draws that reached the target by its date.
+    public var reachedDraws: Int { Int((probability * Double(drawCount)).rounded()) }
+
+    /// The probability in words that do not claim more than the draws support: with none of
+    /// `N` draws reaching the target, "< 3/N" (the 95% upper bound of the rule of three, Hanley &
+    /// Lippman-Hand 1983) instead of 0; with all of them, "> 1 − 3/N".
+    public var probabilityText: String {
+        if answeredFromData != nil { return probability == 1 ? "1 (observed)" : "0 (observed)" }
+        let n = Double(drawCount)
+        if reachedDraws == 0 { return "< \(Self.compact(3 / n)) (0 of \(drawCount) draws; 95% upper bound 3/N)" }
+        if reachedDraws == drawCount { return "> \(Self.compact(1 - 3 / n)) (all \(drawCount) draws; 95% lower bound 1 − 3/N)" }
+        return "\(Self.compact(probability)) (\(reachedDraws) of \(drawCount) draws; Monte Carlo SE \(Self.compact(monteCarloError)))"
+    }
+
+    private static func compact(_ value: Double) -> String { String(format: "%.3g", value) }
 }
 
 /// Quantiles (R's default, type 7: linear interpolation between order statistics).
@@ -107,8 +126,8 @@ extension SimulatedPaths {
         // and +∞ (after the horizon): no median date then.
         let median = Quantile.of(sorted: times, 0.5)
         return TargetAnalysis(target: target, probability: probability, monteCarloError: (probability * (1 - probability) / n).squareRoot(),
-                              expectedShortfall: shortfall, medianDate: reached >= 0.5 && median.isFinite ? median : nil,
+                              expectedShortfall: shortfall, medianDate: reached > 0.5 && median.isFinite ? median : nil,
                               dateIntervals: Quantile.intervals(sorted: times, levels: levels), notReachedProbability: 1 - reached,
-                              answeredFromData: nil)
+                              answeredFromData: nil, drawCount: values.count)
     }
 }

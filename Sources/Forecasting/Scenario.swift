@@ -7,9 +7,12 @@ import Datasets
 public struct Scenario: Sendable {
     /// How candidates are combined into the projection.
     public enum Combination: String, Sendable, CaseIterable {
-        /// Akaike weights within the chosen family (see ``ScenarioRunner``).
+        /// Weights from out-of-sample skill: CRPS stacking of the backtest predictions (see
+        /// ``ScenarioRunner`` and ``Stacking``). The default.
+        case stacking
+        /// Each family's stacking share, split within the family by Akaike weights.
         case aiccWeights = "aicc_weights"
-        /// The candidate with the smallest AICc within the chosen family.
+        /// The candidate with the largest stacking weight.
         case best
     }
 

@@ -60,7 +60,7 @@ struct ScenarioReader {
         let series = top.value("series", required: true, problems: &problems).flatMap { readSeries($0) }
         let models = readModels(&top)
         let combination = top.choice("combine", among: Scenario.Combination.allCases.map(\.rawValue), required: false,
-                                     problems: &problems).flatMap(Scenario.Combination.init(rawValue:)) ?? .aiccWeights
+                                     problems: &problems).flatMap(Scenario.Combination.init(rawValue:)) ?? .stacking
         let target = top.value("target", required: true, problems: &problems).flatMap { readTarget($0, path: "target") }
         let horizon = readDay(&top, "horizon", required: true)
         let (draws, levels) = readUncertainty(&top)
@@ -401,12 +401,24 @@ struct ScenarioReader {
                                  horizonYears: horizonYears, draws: draws)
     }
 
-    /// Year ends from the third year of data to the last year end at least a year before the data end.
+    /// The observations known by an origin that the default origins require.
+    static let minimumKnownForOrigin = 4
+
+    /// 31 December of every year by which at least ``minimumKnownForOrigin`` statements (or
+    /// dated events) are known, up to the last year end before the data end.
     static func defaultOrigins(_ series: CountSeries) -> [(day: CalendarDay, node: Node?)] {
-        let first = Int(series.start.rounded(.down)) + 3
-        let last = Int((series.end - 1).rounded(.down)) - 1
+        let known: [Double]
+        switch series.observations {
+        case .counts(let points): known = points.map(\.span.end).sorted()
+        case .events(let events): known = events.filter { !$0.dateUnknown }.map(\.span.end).sorted()
+        }
+        guard known.count >= minimumKnownForOrigin else { return [] }
+        let first = Int(known[minimumKnownForOrigin - 1].rounded(.up)) - 1
+        let last = Int(series.end.rounded(.up)) - 2
         guard first <= last else { return [] }
-        return (first...last).compactMap { year in CalendarDay(year: year, month: 12, day: 31).map { ($0, nil) } }
+        return (first...last).compactMap { year in
+            CalendarDay(year: year, month: 12, day: 31).flatMap { $0.endDecimalYear < series.end ? ($0, nil) : nil }
+        }
     }
 
     private mutating func readWhatIfs(_ top: inout YAMLMapping) -> [WhatIf] {

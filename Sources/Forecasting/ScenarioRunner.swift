@@ -1,24 +1,37 @@
 import Foundation
 
-/// Runs a scenario: fits the candidates, backtests them, combines them, projects with
-/// uncertainty, answers the target question and the what-ifs.
+/// Runs a scenario: fits the candidates, backtests them, combines them by their out-of-sample
+/// skill, projects with uncertainty, answers the target question and the what-ifs.
 ///
-/// ## Choosing and combining
-/// AICc compares models of one likelihood family only (see ``ForecastModel``). Within each
-/// family the candidates are weighted by Akaike weights (``Scenario/Combination/aiccWeights``:
-/// each contributes that share of the draws), or the one with the smallest AICc takes them all
-/// (``Scenario/Combination/best``). When the candidates span both families, the projection uses
-/// the family whose weighted backtest MAE (``FamilyChoice``) is smaller; without backtest
-/// results for both, the family of the first listed usable model.
+/// ## Combining
+/// Every usable candidate is backtested at every origin (``Scenario/Backtest``), and the
+/// combination's weights come from those predictions (``Scenario/Combination``):
+/// - ``Scenario/Combination/stacking`` (default): CRPS stacking of the predictive
+///   distributions, shrunk toward equal weights by the number of origins (``Stacking``);
+/// - ``Scenario/Combination/aiccWeights``: each family gets the stacking share of its members,
+///   split within the family by Akaike weights (AICc compares models of one family only);
+/// - ``Scenario/Combination/best``: the candidate with the largest stacking weight.
+/// The stack uses the origins at which every candidate it weighs has predictions; a candidate
+/// with predictions at fewer than half of the origins is left out of it (and of the projection)
+/// with a note. Without any backtest prediction the candidates are weighted equally. Nothing
+/// depends on the order of the model list: candidates are taken in name order, and each
+/// model's random streams are seeded from its name.
 ///
-/// The output depends only on the scenario, the data and the seed, never on `threads`.
+/// The combination's own backtest is prequential: at each origin the weights come from the
+/// earlier origins only, so its scores are out of sample too.
+///
+/// The output depends only on the scenario, the data, the seed and `today`, never on `threads`.
 public struct ScenarioRunner: Sendable {
     public let scenario: Scenario
     public let threads: Int
+    /// The day of the run as a decimal year: a target whose date lies before it is labelled a
+    /// check of the data, not a forecast. `nil` leaves every target a forecast.
+    public let today: Double?
 
-    public init(scenario: Scenario, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(scenario: Scenario, threads: Int = ProcessInfo.processInfo.activeProcessorCount, today: Double? = nil) {
         self.scenario = scenario
         self.threads = max(1, threads)
+        self.today = today
     }
 
     /// Runs the scenario.
@@ -28,59 +41,32 @@ public struct ScenarioRunner: Sendable {
         let realized = series.realized()
         var notes = series.notes
         let models = try scenario.models.map { try ForecastModel.named($0, origin: scenario.origin) }
-        let outcomes = models.enumerated().map { (index: $0, outcome: ModelFitting.fit($1, to: realized)) }
-        let usable = outcomes.filter { $0.outcome.fit != nil }
+        let outcomes = models.map { ModelFitting.fit($0, to: realized) }
+        let usable = outcomes.filter { $0.fit != nil }.sorted { $0.model.name < $1.model.name }
         guard !usable.isEmpty else {
-            throw ForecastError.noUsableModel(outcomes.map { "\($0.outcome.model.name): \($0.outcome.failure ?? "")" })
+            throw ForecastError.noUsableModel(outcomes.map { "\($0.model.name): \($0.failure ?? "")" })
         }
-
-        // Backtests of every usable candidate.
-        var backtestPoints: [BacktestPoint] = []
-        var summaries: [Int: BacktestSummary] = [:]
-        for (index, outcome) in usable {
-            let result = backtest(outcome.model, index: index)
-            backtestPoints += result.points
-            if !result.skipped.isEmpty {
-                notes.append("backtest of \(outcome.model.name): origin\(result.skipped.count == 1 ? "" : "s") \(result.skipped.joined(separator: ", ")) "
-                             + "skipped (fewer than \(outcome.model.curve.parameterCount + 2) observations known by then, or none to predict after)")
-            }
-            summaries[index] = BacktestSummary(points: result.points, origins: scenario.backtest.origins.count,
-                                               failedOrigins: result.failures, levels: scenario.levels)
-        }
-
-        // The family, then the weights within it.
-        let families = ForecastModel.Family.allCases.filter { family in usable.contains { $0.outcome.model.family == family } }
         let duplicates = Self.equivalentCandidates(usable, realized: realized)
-        for (index, original) in duplicates.sorted(by: { $0.key < $1.key }) {
-            notes.append("\(models[index].name) gives the same Poisson means as \(models[original].name) on these data (its curve differs by a "
+        for (name, original) in duplicates.sorted(by: { $0.key < $1.key }) {
+            notes.append("\(name) gives the same Poisson means as \(original) on these data (its curve differs by a "
                          + "constant, which increments do not see): it is left out of the weights so that one shape is not counted twice")
         }
-        let choices = families.map { family in
-            FamilyChoice(family: family, members: usable.filter { $0.outcome.model.family == family && duplicates[$0.index] == nil },
-                         combination: scenario.combination, backtests: summaries)
+        let candidates = usable.filter { duplicates[$0.model.name] == nil }
+
+        // Backtests of every candidate, then the weights.
+        let backtests = candidates.map { backtest($0.model) }
+        for run in backtests where !run.skipped.isEmpty {
+            notes.append("backtest of \(run.model): origin\(run.skipped.count == 1 ? "" : "s") \(run.skipped.joined(separator: ", ")) "
+                         + "skipped (too few observations known by then, or none to predict after)")
         }
-        var chosen = choices[0]
-        var familyChoice = "all usable candidates are \(Self.familyName(chosen.family)) models"
-        if choices.count > 1 {
-            let scored = choices.compactMap { choice in choice.backtestMAE.map { (choice, $0) } }
-            if scored.count == choices.count, let best = scored.min(by: { $0.1 < $1.1 }) {
-                chosen = best.0
-                familyChoice = "the \(Self.familyName(chosen.family)) family has the smaller weighted backtest MAE ("
-                    + scored.map { "\(Self.familyName($0.0.family)) \(String(format: "%.2f", $0.1))" }.joined(separator: " vs ") + ")"
-            } else {
-                chosen = choices.first { $0.family == usable[0].outcome.model.family } ?? chosen
-                familyChoice = "no backtest compares the families; the family of the first usable candidate (\(Self.familyName(chosen.family))) is used"
-            }
-        }
-        if chosen.equalWeights {
-            notes.append("no \(Self.familyName(chosen.family)) candidate has an AICc (too few observations): they are weighted equally")
-        }
-        let members = chosen.members
-        let weights = chosen.weights
+        let skill = SkillCombination(runs: backtests, levels: scenario.levels)
+        notes += skill.notes
+        let akaike = Self.akaikeWithinFamilies(candidates)
+        let weights = Self.weights(scenario.combination, skill: skill.weights, akaike: akaike, candidates: candidates)
         let allocation = Self.allocate(scenario.draws, weights: weights)
-        let ensemble = zip(members, allocation).compactMap { member, draws -> ProjectionEngine.Member? in
-            guard draws > 0, let fit = member.outcome.fit else { return nil }
-            return ProjectionEngine.Member(fit: fit, draws: draws, index: member.index)
+        let ensemble = zip(candidates, allocation).compactMap { candidate, draws -> ProjectionEngine.Member? in
+            guard draws > 0, let fit = candidate.fit else { return nil }
+            return ProjectionEngine.Member(fit: fit, draws: draws, index: candidate.model.streamIndex)
         }
 
         // Projection with the baseline and every what-if.
@@ -91,8 +77,14 @@ public struct ScenarioRunner: Sendable {
         let variants = [(WhatIf.baseline, scenario.target)] + scenario.whatIfs.map { ($0, $0.target ?? scenario.target) }
         let engine = ProjectionEngine(series: series, grid: grid, variants: variants, seed: scenario.seed, threads: threads)
         let outcome = engine.run(ensemble)
-        if outcome.fallbacks > 0 {
-            notes.append("\(outcome.fallbacks) of \(outcome.drawCount) draws kept the previous stage's parameters because a bootstrap refit failed")
+        if outcome.redrawn > 0 {
+            notes.append("\(outcome.redrawn) of \(outcome.drawCount) draws were redrawn (new dates and bootstrap sample) because a bootstrap refit failed")
+        }
+        if outcome.dropped > 0 {
+            notes.append("\(outcome.dropped) draws were dropped after \(ProjectionEngine.maximumAttempts) failed refits each; the projection uses the other \(outcome.drawCount)")
+        }
+        guard outcome.drawCount > 0 else {
+            throw ForecastError.noUsableModel(["every bootstrap draw failed to refit \(ProjectionEngine.maximumAttempts) times"])
         }
         let reported = Self.reportIndices(grid: grid, yearEnds: yearEnds, horizon: scenario.horizon)
         let summarize = { (paths: SimulatedPaths, indices: [Int]) in
@@ -104,36 +96,50 @@ public struct ScenarioRunner: Sendable {
                 ?? paths.analysis(of: target, at: grid.firstIndex { $0 >= target.by - 1e-12 } ?? grid.count - 1, width: grid.count,
                                   levels: scenario.levels)
         }
+        for target in Set(targets) where today.map({ target.by < $0 }) == true && target.by > series.end {
+            notes.append("the target date \(target.label) lies before today (\(DecimalYear.dayText(today!))) but after the data "
+                         + "(as of \(DecimalYear.deadlineText(series.end))): its answer is a check of the data, not a forecast")
+        }
         let whatIfs = scenario.whatIfs.enumerated().map { index, whatIf in
             ForecastResult.WhatIfOutcome(whatIf: whatIf, change: Self.describe(whatIf), target: analyses[index + 1],
                                          projection: summarize(outcome.paths[index + 1], reported),
                                          fan: summarize(outcome.paths[index + 1], Array(grid.indices)))
         }
 
-        let candidateRows = outcomes.map { index, outcome in
-            Self.row(outcome, index: index, outcomes: outcomes.map(\.outcome), members: members.map(\.index), weights: weights,
-                     backtest: summaries[index])
+        let rows = outcomes.sorted { $0.model.name < $1.model.name }.map { outcome in
+            let position = candidates.firstIndex { $0.model.name == outcome.model.name }
+            let run = position.map { backtests[$0] }
+            return Self.row(outcome, outcomes: outcomes, weight: position.map { weights[$0] } ?? 0,
+                            skillWeight: position.map { skill.weights[$0] }, akaikeWeight: position.map { akaike[$0] },
+                            backtest: run.map { BacktestSummary(points: $0.points, origins: scenario.backtest.origins.count,
+                                                                failedOrigins: $0.failures, levels: scenario.levels) })
         }
-        for (_, outcome) in outcomes where outcome.fit == nil {
+        for outcome in outcomes where outcome.fit == nil {
             notes.append("\(outcome.model.name) could not be fitted: \(outcome.failure ?? "")")
         }
         let observed = Self.observed(series)
-        let top = members.indices.max { weights[$0] < weights[$1] }.flatMap { members[$0].outcome.fit }
+        let top = weights.indices.max { (weights[$0], candidates[$1].model.name) < (weights[$1], candidates[$0].model.name) }
+            .flatMap { candidates[$0].fit }
         return ForecastResult(
             name: scenario.name, description: scenario.description, scenarioFile: scenario.file, scenarioSHA256: scenario.sha256,
             dataFiles: scenario.dataFiles, seriesDescription: scenario.seriesDescription, observed: observed,
             lastObserved: observed.last ?? ForecastResult.Observed(time: series.end, count: series.lastCount, label: ""),
-            candidates: candidateRows, familyChoice: familyChoice, combination: scenario.combination,
+            asOf: DecimalYear.deadlineText(series.end),
+            candidates: rows, combinationNote: Self.combinationNote(scenario.combination, skill: skill),
+            combination: scenario.combination, combinationBacktest: skill.combinationSummary,
             fittedCurve: top.map { Self.curve($0, realized: realized, series: series) } ?? [],
             projection: summarize(outcome.paths[0], reported), fan: summarize(outcome.paths[0], Array(grid.indices)),
-            target: analyses[0], whatIfs: whatIfs, backtestPoints: backtestPoints, levels: scenario.levels, draws: outcome.drawCount,
+            target: analyses[0], targetIsPast: today.map { scenario.target.by < $0 && scenario.target.by > series.end } ?? false,
+            whatIfs: whatIfs, backtestPoints: backtests.flatMap(\.points) + skill.combinationPoints,
+            levels: scenario.levels, draws: outcome.drawCount,
             seed: scenario.seed, horizonLabel: scenario.horizonLabel, notes: notes)
     }
 
     // MARK: Backtest
 
-    private func backtest(_ model: ForecastModel, index: Int) -> (points: [BacktestPoint], failures: Int, skipped: [String]) {
-        var points: [BacktestPoint] = []
+    /// One model's rolling-origin predictions, per origin (`nil` where it was skipped or failed).
+    private func backtest(_ model: ForecastModel) -> BacktestRun {
+        var perOrigin: [[BacktestPoint]?] = []
         var failures = 0
         var skipped: [String] = []
         let minimum = model.curve.parameterCount + 2
@@ -141,48 +147,94 @@ public struct ScenarioRunner: Sendable {
             let evaluation = Backtester.evaluationPoints(scenario.series, origin: origin, horizon: scenario.backtest.horizonYears)
             guard !evaluation.isEmpty, let training = scenario.series.truncated(at: origin, minimum: minimum) else {
                 skipped.append(scenario.backtest.originLabels[k])
+                perOrigin.append(nil)
                 continue
             }
             let realized = training.realized()
             guard let fit = ModelFitting.fit(model, to: realized).fit else {
                 failures += 1
+                perOrigin.append(nil)
                 continue
             }
             let target = Target(count: Int.max / 4, by: evaluation[evaluation.count - 1].time, label: "")
             let engine = ProjectionEngine(series: training, grid: evaluation.map(\.time), variants: [(WhatIf.baseline, target)],
-                                          seed: ProjectionEngine.streamSeed(scenario.seed, 1000 + k, index), threads: threads)
-            let paths = engine.run([ProjectionEngine.Member(fit: fit, draws: scenario.backtest.draws, index: index)]).paths[0]
-            let scale = Backtester.scale(realized)
-            for (i, point) in evaluation.enumerated() {
-                let values = paths.sortedCounts(at: i, width: evaluation.count)
-                points.append(BacktestPoint(model: model.name, origin: scenario.backtest.originLabels[k], date: point.label,
-                                            time: point.time, lead: point.time - origin, actual: point.actual,
-                                            mean: values.reduce(0, +) / Double(max(values.count, 1)),
-                                            intervals: Quantile.intervals(sorted: values, levels: scenario.levels), scale: scale))
+                                          seed: ProjectionEngine.streamSeed(scenario.seed, 1000 + k, model.streamIndex), threads: threads)
+            let paths = engine.run([ProjectionEngine.Member(fit: fit, draws: scenario.backtest.draws, index: model.streamIndex)]).paths[0]
+            guard !paths.passageTimes.isEmpty else {
+                failures += 1
+                perOrigin.append(nil)
+                continue
             }
+            let scale = Backtester.scale(realized)
+            perOrigin.append(evaluation.enumerated().map { i, point in
+                BacktestPoint(model: model.name, origin: scenario.backtest.originLabels[k], date: point.label, time: point.time,
+                              lead: point.time - origin, actual: point.actual,
+                              sample: WeightedSample(paths.sortedCounts(at: i, width: evaluation.count)),
+                              levels: scenario.levels, scale: scale)
+            })
         }
-        return (points, failures, skipped)
+        return BacktestRun(model: model.name, perOrigin: perOrigin, failures: failures, skipped: skipped)
     }
 
     // MARK: Helpers
 
-    /// Count-process candidates whose fitted means equal an earlier candidate's (to 1e-7
-    /// relative): candidate index → the earlier one's. The Bass curve is a logistic plus a
-    /// constant, so on increments `nhpp-bass` and `nhpp-logistic` are the same model.
-    static func equivalentCandidates(_ usable: [(index: Int, outcome: CandidateOutcome)], realized: RealizedSeries) -> [Int: Int] {
-        var seen: [(index: Int, means: [Double])] = []
-        var duplicates: [Int: Int] = [:]
-        for (index, outcome) in usable where outcome.model.family == .process {
-            guard let fit = outcome.fit,
-                  let means = CountFitter(curve: fit.model.curve, objective: .poisson, series: realized).means(fit.estimates) else { continue }
+    /// Count-process candidates whose fitted means equal those of a candidate earlier in name
+    /// order (to 1e-7 relative): name → the earlier one's name. The Bass curve is a logistic
+    /// plus a constant, so on increments `nhpp-bass` and `nhpp-logistic` are the same model.
+    static func equivalentCandidates(_ usable: [CandidateOutcome], realized: RealizedSeries) -> [String: String] {
+        var seen: [(name: String, means: [Double])] = []
+        var duplicates: [String: String] = [:]
+        for outcome in usable.sorted(by: { $0.model.name < $1.model.name }) where outcome.model.family == .process {
+            guard let fit = outcome.fit, let means = fit.model.means(fit.estimates, on: realized) else { continue }
             let scale = 1 + (means.map(abs).max() ?? 0)
             if let match = seen.first(where: { zip($0.means, means).allSatisfy { abs($0 - $1) <= 1e-7 * scale } }) {
-                duplicates[index] = match.index
+                duplicates[outcome.model.name] = match.name
             } else {
-                seen.append((index, means))
+                seen.append((outcome.model.name, means))
             }
         }
         return duplicates
+    }
+
+    /// Akaike weights within each family (each family's weights sum to 1; equal weights in a
+    /// family none of whose members has an AICc).
+    static func akaikeWithinFamilies(_ candidates: [CandidateOutcome]) -> [Double] {
+        var weights = [Double](repeating: 0, count: candidates.count)
+        for family in ForecastModel.Family.allCases {
+            let members = candidates.indices.filter { candidates[$0].model.family == family }
+            let aiccs = members.map { candidates[$0].fit?.aicc }
+            let within = aiccs.allSatisfy { $0 == nil } ? members.map { _ in 1 / Double(members.count) } : akaikeWeights(aiccs)
+            for (index, weight) in zip(members, within) { weights[index] = weight }
+        }
+        return weights
+    }
+
+    /// The projection's weights under `combination` (see the type's documentation).
+    static func weights(_ combination: Scenario.Combination, skill: [Double], akaike: [Double], candidates: [CandidateOutcome]) -> [Double] {
+        switch combination {
+        case .stacking:
+            return skill
+        case .aiccWeights:
+            var weights = [Double](repeating: 0, count: candidates.count)
+            for family in ForecastModel.Family.allCases {
+                let members = candidates.indices.filter { candidates[$0].model.family == family }
+                let share = members.reduce(0) { $0 + skill[$1] }
+                for index in members { weights[index] = share * akaike[index] }
+            }
+            return weights
+        case .best:
+            guard let top = skill.indices.max(by: { (skill[$0], candidates[$1].model.name) < (skill[$1], candidates[$0].model.name) })
+            else { return skill }
+            return skill.indices.map { $0 == top ? 1 : 0 }
+        }
+    }
+
+    static func combinationNote(_ combination: Scenario.Combination, skill: SkillCombination) -> String {
+        switch combination {
+        case .stacking: "models weighted by " + skill.description
+        case .aiccWeights: "families weighted by " + skill.description + "; within each family, Akaike weights"
+        case .best: "the model with the largest weight by " + skill.description
+        }
     }
 
     /// The draws per member: `draws · wᵢ` rounded by largest remainders, summing to `draws`.
@@ -216,14 +268,14 @@ public struct ScenarioRunner: Sendable {
             return TargetAnalysis(target: target, probability: 1, monteCarloError: 0, expectedShortfall: 0, medianDate: reached.time,
                                   dateIntervals: levels.map { Interval(level: $0, lower: reached.time, upper: reached.time) },
                                   notReachedProbability: 0,
-                                  answeredFromData: "reached: \(reached.count) by \(reached.label) (observed)")
+                                  answeredFromData: "reached: \(reached.count) by \(reached.label) (observed)", drawCount: 0)
         }
         guard target.by <= series.end else { return nil }
         let count = observed.last(where: { $0.time <= target.by })?.count ?? 0
         return TargetAnalysis(target: target, probability: count >= goal ? 1 : 0, monteCarloError: 0,
                               expectedShortfall: Double(max(0, goal - count)), medianDate: nil, dateIntervals: [],
                               notReachedProbability: count >= goal ? 0 : 1,
-                              answeredFromData: "the deadline lies within the data: \(count) observed by then")
+                              answeredFromData: "the deadline lies within the data: \(count) observed by then", drawCount: 0)
     }
 
     /// The observed cumulative counts: statements at their midpoints, or events at their
@@ -259,22 +311,22 @@ public struct ScenarioRunner: Sendable {
         return zip(times, values).map { ($0, $1) }
     }
 
-    private static func row(_ outcome: CandidateOutcome, index: Int, outcomes: [CandidateOutcome], members: [Int],
-                            weights: [Double], backtest: BacktestSummary?) -> ForecastResult.Candidate {
+    private static func row(_ outcome: CandidateOutcome, outcomes: [CandidateOutcome], weight: Double, skillWeight: Double?,
+                            akaikeWeight: Double?, backtest: BacktestSummary?) -> ForecastResult.Candidate {
         let model = outcome.model
         let familyBest = outcomes.filter { $0.model.family == model.family }.compactMap { $0.fit?.aicc }.min()
-        let position = members.firstIndex(of: index)
-        let weight = position.map { weights[$0] } ?? 0
         guard let fit = outcome.fit else {
             return ForecastResult.Candidate(name: model.name, family: model.family, parameters: [], logLikelihood: nil, dispersion: nil, aicc: nil,
-                                            deltaAICc: nil, weight: 0, inEnsemble: false, message: outcome.failure ?? "",
-                                            isUsable: false, backtest: nil)
+                                            deltaAICc: nil, weight: 0, skillWeight: nil, akaikeWeight: nil, inEnsemble: false,
+                                            message: outcome.failure ?? "", isUsable: false, backtest: nil)
         }
         return ForecastResult.Candidate(
             name: model.name, family: model.family,
             parameters: zip(model.parameterNames, zip(fit.estimates, fit.standardErrors)).map { ($0, $1.0, $1.1) },
-            logLikelihood: fit.logLikelihood, dispersion: model.family == .process ? fit.dispersion : nil, aicc: fit.aicc, deltaAICc: fit.aicc.flatMap { value in familyBest.map { value - $0 } },
-            weight: weight, inEnsemble: weight > 0, message: fit.message, isUsable: true, backtest: backtest)
+            logLikelihood: fit.logLikelihood, dispersion: model.family == .process ? fit.dispersion : nil, aicc: fit.aicc,
+            deltaAICc: fit.aicc.flatMap { value in familyBest.map { value - $0 } },
+            weight: weight, skillWeight: skillWeight, akaikeWeight: akaikeWeight, inEnsemble: weight > 0, message: fit.message,
+            isUsable: true, backtest: backtest)
     }
 
     static func describe(_ whatIf: WhatIf) -> String {
@@ -290,42 +342,6 @@ public struct ScenarioRunner: Sendable {
         return parts.joined(separator: "; ")
     }
 
-    static func familyName(_ family: ForecastModel.Family) -> String {
-        family == .curve ? "growth-curve" : "count-process"
-    }
-}
-
-/// The candidates of one family with their weights in a combination.
-///
-/// `backtestMAE` is the weighted mean of the members' backtest MAEs (an upper bound of the MAE of
-/// the weighted mean prediction, by the triangle inequality); `nil` when a weighted member has no
-/// backtest prediction.
-struct FamilyChoice {
-    let family: ForecastModel.Family
-    let members: [(index: Int, outcome: CandidateOutcome)]
-    let weights: [Double]
-    let equalWeights: Bool
-    let backtestMAE: Double?
-
-    init(family: ForecastModel.Family, members: [(index: Int, outcome: CandidateOutcome)], combination: Scenario.Combination,
-         backtests: [Int: BacktestSummary]) {
-        self.family = family
-        self.members = members
-        let aiccs = members.map { $0.outcome.fit?.aicc }
-        equalWeights = aiccs.allSatisfy { $0 == nil }
-        var weights = equalWeights ? members.map { _ in 1 / Double(members.count) } : akaikeWeights(aiccs)
-        if combination == .best, !equalWeights, let top = weights.indices.max(by: { weights[$0] < weights[$1] }) {
-            weights = weights.indices.map { $0 == top ? 1 : 0 }
-        }
-        self.weights = weights
-        var total = 0.0
-        var complete = true
-        for (member, weight) in zip(members, weights) where weight > 0 {
-            guard let mae = backtests[member.index]?.mae else { complete = false; break }
-            total += weight * mae
-        }
-        backtestMAE = complete ? total : nil
-    }
 }
 
 /// Numbers in sentences.

@@ -29,6 +29,8 @@ struct Forecast: ParsableCommand {
 
     @OptionGroup var threads: WorkerThreads
 
+    @OptionGroup var today: RunDate
+
     @Option(name: .customLong("data-dir"), help: "Folder of the datasets.")
     var dataDirectory = "Data"
 
@@ -44,7 +46,7 @@ struct Forecast: ParsableCommand {
                                                  dataDirectory: URL(fileURLWithPath: dataDirectory, isDirectory: true),
                                                  displayPath: scenario, dataDisplayPath: dataDirectory)
             loaded = loaded.overriding(seed: seed, draws: draws)
-            let result = try ScenarioRunner(scenario: loaded, threads: threads.count).run()
+            let result = try ScenarioRunner(scenario: loaded, threads: threads.count, today: today.decimalYear).run()
             try output.emit(ForecastReport(result: result, foresightVersion: Foresight.version))
         }
     }

@@ -34,6 +34,8 @@ struct Report: ParsableCommand {
 
     @OptionGroup var threads: WorkerThreads
 
+    @OptionGroup var today: RunDate
+
     @Flag(help: "Show progress on standard error even when it is not a terminal.")
     var progress = false
 
@@ -55,7 +57,7 @@ struct Report: ParsableCommand {
             do {
                 let scenario = try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: file), dataDirectory: dataURL, displayPath: file,
                                                        dataDisplayPath: dataDirectory).overriding(seed: nil, draws: draws)
-                let result = try ScenarioRunner(scenario: scenario, threads: threads.count).run()
+                let result = try ScenarioRunner(scenario: scenario, threads: threads.count, today: today.decimalYear).run()
                 scenarios.append(.init(file: file, result: result))
             } catch {
                 problems += Self.messages(error, file: file)

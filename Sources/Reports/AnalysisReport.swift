@@ -151,10 +151,10 @@ public struct Headline: Sendable {
         var sentences: [String] = []
         if let first = report.scenarios.first?.result {
             let t = first.target
-            let probability = Headline.percent(t.probability)
+            let probability = Headline.probability(t)
             figures.append(Figure(key: "target_probability", label: "P(\(t.target.count) by \(t.target.label))", value: t.probability,
-                                  text: probability, detail: first.name))
-            let median = t.medianDate.map { DecimalYear.dayText($0) } ?? "not by \(first.horizonLabel)"
+                                  text: probability, detail: first.name + (first.targetIsPast ? " (the date has passed: a check of the data as of \(first.asOf))" : "")))
+            let median = t.medianDate.map { DecimalYear.dayText($0) } ?? "after \(first.horizonLabel)"
             figures.append(Figure(key: "median_date", label: "Median date of reaching \(t.target.count)", value: t.medianDate,
                                   text: median, detail: "P(not by \(first.horizonLabel)) \(Headline.percent(t.notReachedProbability))"))
             figures.append(Figure(key: "last_observed", label: "Last observed", value: Double(first.lastObserved.count),
@@ -194,6 +194,16 @@ public struct Headline: Sendable {
             })),
             ("sentences", .array(sentences.map(JSONValue.string))),
         ])
+    }
+
+    /// A target probability that claims no more than its draws support: "< 0.06%" (3/N) when no
+    /// draw reached the target, "> 99.94%" when all did, otherwise ``percent(_:)``.
+    static func probability(_ t: TargetAnalysis) -> String {
+        guard t.answeredFromData == nil, t.drawCount > 0 else { return percent(t.probability) }
+        let bound = 3 / Double(t.drawCount)
+        if t.reachedDraws == 0 { return "< " + percent(bound) }
+        if t.reachedDraws == t.drawCount { return "> " + percent(1 - bound) }
+        return percent(t.probability)
     }
 
     /// A probability as a percentage with one decimal (`0.0%`, `42.0%`), `<0.1%` for small positive values.

@@ -42,18 +42,18 @@ extension AnalysisReport {
         var blocks: [HTMLBlock] = []
         if let description = result.description { blocks.append(.paragraph(description)) }
         blocks.append(.keyFigures([
-            KeyFigure(label: "P(\(t.target.count) by \(t.target.label))", value: Headline.percent(t.probability),
+            KeyFigure(label: "P(\(t.target.count) by \(t.target.label))", value: Headline.probability(t),
                       detail: t.answeredFromData
-                        ?? "\(Int((t.probability * Double(result.draws)).rounded())) of \(result.draws) draws; Monte Carlo SE \(Headline.percent(t.monteCarloError))"),
-            KeyFigure(label: "Median date of reaching \(t.target.count)", value: t.medianDate.map { DecimalYear.dayText($0) } ?? "not by \(result.horizonLabel)",
+                        ?? (t.probabilityText + (result.targetIsPast ? "; the date has passed: a check of the data as of \(result.asOf), not a forecast" : ""))),
+            KeyFigure(label: "Median date of reaching \(t.target.count)", value: t.medianDate.map { DecimalYear.dayText($0) } ?? "after \(result.horizonLabel)",
                       detail: "P(not by \(result.horizonLabel)) \(Headline.percent(t.notReachedProbability))"),
             KeyFigure(label: "Last observed", value: "\(result.lastObserved.count)", detail: result.lastObserved.label),
         ]))
         blocks.append(.chart(ReportCharts.fan(result, id: "\(id)-fan"),
                              caption: "Observed counts (steps), simulated mean and \(result.levels.map { ForecastReport.percent($0) }.joined(separator: " and ")) "
-                                + "prediction bands from \(result.draws) draws; \(result.familyChoice)."))
+                                + "prediction bands from \(result.draws) draws; \(result.combinationNote); data as of \(result.asOf)."))
         var models = report.modelTable
-        models.title = "Candidate models: AICc within each family, weight in the projection, rolling-origin backtest errors"
+        models.title = "Candidate models: AICc within each family, weight in the projection (from out-of-sample skill) beside the Akaike weight, rolling-origin backtest scores (CRPS, log score, interval score: lower is better) and coverage"
         blocks.append(.table(models))
         var projection = report.projectionTable(result.projection)
         projection.title = "Projection: cumulative count at the end of each year, and new centres in the year"
@@ -120,7 +120,7 @@ enum ReportCharts {
         let fitted = result.fittedCurve.isEmpty ? [] : [Series(name: "Fitted curve (data window)", points: result.fittedCurve.map { Point(x: $0.time, y: $0.value) })]
         let t = result.target.target
         var options = ChartOptions(xTitle: "Year", yTitle: "Centres (cumulative)", id: id)
-        options.note = "Probability of reaching \(t.count) by \(t.label): \(Headline.percent(result.target.probability))."
+        options.note = "Probability of reaching \(t.count) by \(t.label): \(Headline.probability(result.target))."
         return FanChart(title: result.name,
                         observed: Series(name: "Observed", points: result.observed.map { Point(x: $0.time, y: Double($0.count)) }),
                         lines: [mean] + fitted + uniqueNames(whatIfs), bands: bands,

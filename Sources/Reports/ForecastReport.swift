@@ -21,22 +21,44 @@ public struct ForecastReport: RenderableReport, Sendable {
 
     // MARK: Tables
 
-    /// One row per candidate: parameters, AICc within its family, weight, backtest errors.
+    /// One row per candidate: parameters, AICc within its family, the weight used with the
+    /// skill (stacking) and Akaike weights beside it, and the backtest's proper scores (CRPS,
+    /// log score, interval score at the highest level) and errors; the combination's prequential
+    /// backtest last.
     public var modelTable: Table {
+        let top = levels.last ?? 0.95
         var table = Table(columns: [.init("model", .left), .init("family", .left), .init("parameters (± SE)", .left), .init("AICc"),
-                                    .init("ΔAICc"), .init("weight"), .init("MAE"), .init("MASE")]
-                          + levels.map { .init("cover \(Self.percent($0))") })
-        for c in result.candidates {
+                                    .init("ΔAICc"), .init("weight"), .init("skill w"), .init("Akaike w"), .init("CRPS"), .init("log score"),
+                                    .init("IS \(Self.percent(top))"), .init("MAE"), .init("MASE")]
+                          + levels.map { .init("cover \(Self.percent($0))") } + [.init("PIT", .left)])
+        func scores(_ b: BacktestSummary?) -> [String] {
+            [NumberFormat.fixed(b?.crps, decimals: 2), NumberFormat.fixed(b?.logScore, decimals: 2),
+             NumberFormat.fixed(b?.intervalScores.first { $0.level == top }?.score, decimals: 1),
+             NumberFormat.fixed(b?.mae, decimals: 2), NumberFormat.fixed(b?.mase, decimals: 2)]
+                + levels.map { level in b?.coverage.first { $0.level == level }.map { NumberFormat.fixed($0.share, decimals: 2) } ?? "" }
+                + [Self.histogramText(b?.pitHistogram ?? [])]
+        }
+        // Ranked by the backtest CRPS (lower is better); models without backtest last, by name.
+        let ranked = result.candidates.sorted { a, b in
+            switch (a.backtest?.crps, b.backtest?.crps) {
+            case let (x?, y?): return x != y ? x < y : a.name < b.name
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return a.name < b.name
+            }
+        }
+        for c in ranked {
             let parameters = c.isUsable
                 ? c.parameters.map { "\($0.name)=\(NumberFormat.significant($0.estimate, digits: 4))"
                     + ($0.standardError.map { "±\(NumberFormat.significant($0, digits: 2))" } ?? "") }.joined(separator: " ")
                 : "not fitted (see notes)"
-            let coverage = levels.map { level in
-                c.backtest?.coverage.first { $0.level == level }.map { NumberFormat.fixed($0.share, decimals: 2) } ?? ""
-            }
             table.append([c.name, c.family.rawValue, parameters, NumberFormat.fixed(c.aicc, decimals: 2),
                           NumberFormat.fixed(c.deltaAICc, decimals: 2), c.inEnsemble ? NumberFormat.fixed(c.weight, decimals: 3) : "-",
-                          NumberFormat.fixed(c.backtest?.mae, decimals: 2), NumberFormat.fixed(c.backtest?.mase, decimals: 2)] + coverage)
+                          NumberFormat.fixed(c.skillWeight, decimals: 3), NumberFormat.fixed(c.akaikeWeight, decimals: 3)]
+                         + scores(c.backtest))
+        }
+        if let combined = result.combinationBacktest {
+            table.append(["combination (prequential)", "", "weights from earlier origins only", "", "", "", "", ""] + scores(combined))
         }
         return table
     }
@@ -63,7 +85,7 @@ public struct ForecastReport: RenderableReport, Sendable {
         let rows = [("baseline", "", result.target, result.projection)] + result.whatIfs.map { ($0.whatIf.name, $0.change, $0.target, $0.projection) }
         for (name, change, target, projection) in rows {
             let last = projection.last
-            table.append([name, change, "\(target.target.count) by \(target.target.label)", NumberFormat.fixed(target.probability, decimals: 3),
+            table.append([name, change, "\(target.target.count) by \(target.target.label)", target.probabilityText,
                           Self.dateText(target.medianDate), NumberFormat.fixed(target.expectedShortfall, decimals: 2),
                           NumberFormat.fixed(last?.mean, decimals: 1),
                           last?.intervals.first.map { "\(NumberFormat.fixed($0.lower, decimals: 0))–\(NumberFormat.fixed($0.upper, decimals: 0))" } ?? ""])
@@ -89,11 +111,16 @@ public struct ForecastReport: RenderableReport, Sendable {
     public func targetBlock(_ analysis: TargetAnalysis) -> StatisticsBlock {
         var lines: [(String, String)] = [
             ("target", "\(analysis.target.count) by \(analysis.target.label)"),
-            ("probability", NumberFormat.fixed(analysis.probability, decimals: 4)
-                + (analysis.monteCarloError > 0 ? " (Monte Carlo SE \(NumberFormat.fixed(analysis.monteCarloError, decimals: 4)))" : "")),
+            ("probability", analysis.probabilityText),
             ("expected shortfall", NumberFormat.fixed(analysis.expectedShortfall, decimals: 2)),
-            ("median date reached", analysis.medianDate.map { DecimalYear.dayText($0) } ?? "not within the horizon in half of the draws"),
+            ("median date reached", analysis.medianDate.map { DecimalYear.dayText($0) }
+                ?? (analysis.answeredFromData == nil
+                    ? "after the horizon (reached by \(result.horizonLabel) in \(NumberFormat.fixed(1 - analysis.notReachedProbability, decimals: 3)) of the draws, not more than half)"
+                    : "—")),
         ]
+        if result.targetIsPast, analysis.target == result.target.target {
+            lines.insert(("note", "\(analysis.target.label) has passed but lies after the data (as of \(result.asOf)): a check of the data, not a forecast"), at: 1)
+        }
         for interval in analysis.dateIntervals {
             lines.append(("\(Self.percent(interval.level)) date interval", "\(Self.dateText(interval.lower)) – \(Self.dateText(interval.upper))"))
         }
@@ -111,8 +138,8 @@ public struct ForecastReport: RenderableReport, Sendable {
 
     private var header: [String] {
         [result.name] + (result.description.map { [$0] } ?? []) + [
-            "Series: \(result.seriesDescription); last observed \(result.lastObserved.count) (\(result.lastObserved.label)).",
-            "Projection: \(result.familyChoice); \(result.combination == .best ? "best model by AICc" : "models combined by Akaike weights"); "
+            "Series: \(result.seriesDescription); data as of \(result.asOf); last observed \(result.lastObserved.count) (\(result.lastObserved.label)).",
+            "Projection: \(result.combinationNote); "
                 + "\(result.draws) draws (parametric bootstrap with resampled dates and Poisson arrivals).",
         ]
     }
@@ -156,14 +183,17 @@ public struct ForecastReport: RenderableReport, Sendable {
     /// JSON: `scenario`, `description`, `series` (`description`, `last_observed` {count, date},
     /// `observed` [{time, date, count}]), `models` [{name, family, usable, message, parameters
     /// [{name, estimate, std_error}], log_likelihood, dispersion (count processes), aicc, delta_aicc, weight, in_ensemble,
-    /// backtest {predictions, origins, failed_origins, mae, mase, coverage {level: share}}}],
-    /// `ensemble` {family_choice, combination, draws}, `projection` and `fan` [{date, time, mean,
+    /// skill_weight, akaike_weight, backtest (see below)}], `ensemble` {combination_note, combination, draws,
+    /// backtest: the combination's prequential backtest}, where a backtest is {predictions, origins,
+    /// failed_origins, mae, mase, crps, log_score, coverage [{level, share}], interval_score [{level,
+    /// score}], pit_histogram [10 heights]}, `projection` and `fan` [{date, time, mean,
     /// median, intervals [{level, lower, upper}], new_mean, new_intervals}], `fitted_curve`
-    /// [{time, value}], `target` {count, by, probability, monte_carlo_error, expected_shortfall,
+    /// [{time, value}], `target` {count, by, probability, probability_text, draws, reached_draws,
+    /// is_check_of_data, monte_carlo_error, expected_shortfall,
     /// median_date, date_intervals [{level, lower, upper}] (dates; `null` upper = after the
     /// horizon), not_reached_probability, answered_from_data}, `what_if` [{name, change, target,
     /// projection}], `backtest` [{model, origin, date, lead_years, actual, mean, intervals}],
-    /// `notes`, `provenance` {scenario_file, sha256, data [{path, sha256}], seed, draws, levels,
+    /// `notes`, `as_of` (the data's as-of date), `provenance` {scenario_file, sha256, data [{path, sha256}], seed, draws, levels,
     /// horizon, foresight_version}. Non-finite numbers are `null`.
     public func renderJSON() throws -> String {
         document.rendered(indent: "") + "\n"
@@ -183,6 +213,8 @@ public struct ForecastReport: RenderableReport, Sendable {
         func target(_ t: TargetAnalysis) -> JSONValue {
             .object([
                 ("count", .int(t.target.count)), ("by", .string(t.target.label)), ("probability", .number(t.probability)),
+                ("probability_text", .string(t.probabilityText)), ("draws", .int(t.drawCount)), ("reached_draws", .int(t.reachedDraws)),
+                ("is_check_of_data", .bool(result.targetIsPast && t.target == result.target.target)),
                 ("monte_carlo_error", .number(t.monteCarloError)), ("expected_shortfall", .number(t.expectedShortfall)),
                 ("median_date", t.medianDate.map { .string(DecimalYear.dayText($0)) } ?? .null),
                 ("median_time", t.medianDate.map(JSONValue.number) ?? .null),
@@ -202,11 +234,8 @@ public struct ForecastReport: RenderableReport, Sendable {
                 ("log_likelihood", c.logLikelihood.map(JSONValue.number) ?? .null), ("dispersion", c.dispersion.map(JSONValue.number) ?? .null),
                 ("aicc", c.aicc.map(JSONValue.number) ?? .null),
                 ("delta_aicc", c.deltaAICc.map(JSONValue.number) ?? .null), ("weight", .number(c.weight)), ("in_ensemble", .bool(c.inEnsemble)),
-                ("backtest", c.backtest.map { b in
-                    .object([("predictions", .int(b.predictions)), ("origins", .int(b.origins)), ("failed_origins", .int(b.failedOrigins)),
-                             ("mae", b.mae.map(JSONValue.number) ?? .null), ("mase", b.mase.map(JSONValue.number) ?? .null),
-                             ("coverage", .object(b.coverage.map { (Self.levelKey($0.level), .number($0.share)) }))])
-                } ?? .null),
+                ("skill_weight", c.skillWeight.map(JSONValue.number) ?? .null), ("akaike_weight", c.akaikeWeight.map(JSONValue.number) ?? .null),
+                ("backtest", c.backtest.map(Self.backtestValue) ?? .null),
             ])
         })
         return .object([
@@ -219,8 +248,8 @@ public struct ForecastReport: RenderableReport, Sendable {
                 })),
             ])),
             ("models", models),
-            ("ensemble", .object([("family_choice", .string(result.familyChoice)), ("combination", .string(result.combination.rawValue)),
-                                  ("draws", .int(result.draws))])),
+            ("ensemble", .object([("combination_note", .string(result.combinationNote)), ("combination", .string(result.combination.rawValue)),
+                                  ("draws", .int(result.draws)), ("backtest", result.combinationBacktest.map(Self.backtestValue) ?? .null)])),
             ("projection", points(result.projection)), ("fan", points(result.fan)),
             ("fitted_curve", .array(result.fittedCurve.map { .object([("time", .number($0.time)), ("value", .number($0.value))]) })),
             ("target", target(result.target)),
@@ -233,6 +262,7 @@ public struct ForecastReport: RenderableReport, Sendable {
                          ("actual", .number(p.actual)), ("mean", .number(p.mean)), ("intervals", intervals(p.intervals))])
             })),
             ("notes", .array(result.notes.map(JSONValue.string))),
+            ("as_of", .string(result.asOf)),
             ("provenance", .object([
                 ("scenario_file", .string(result.scenarioFile)), ("sha256", .string(result.scenarioSHA256)),
                 ("data", .array(result.dataFiles.map { .object([("path", .string($0.path)), ("sha256", .string($0.sha256))]) })),
@@ -243,13 +273,28 @@ public struct ForecastReport: RenderableReport, Sendable {
         ])
     }
 
+    static func backtestValue(_ b: BacktestSummary) -> JSONValue {
+        .object([("predictions", .int(b.predictions)), ("origins", .int(b.origins)), ("failed_origins", .int(b.failedOrigins)),
+                 ("mae", b.mae.map(JSONValue.number) ?? .null), ("mase", b.mase.map(JSONValue.number) ?? .null),
+                 ("crps", b.crps.map(JSONValue.number) ?? .null), ("log_score", b.logScore.map(JSONValue.number) ?? .null),
+                 ("coverage", .array(b.coverage.map { .object([("level", .number($0.level)), ("share", .number($0.share))]) })),
+                 ("interval_score", .array(b.intervalScores.map { .object([("level", .number($0.level)), ("score", .number($0.score))]) })),
+                 ("pit_histogram", .array(b.pitHistogram.map(JSONValue.number)))])
+    }
+
     // MARK: Formatting
+
+    /// A histogram as eight-level block characters scaled to its largest bin (a flat row of
+    /// equal blocks for a calibrated PIT; a U for intervals too narrow, a hump for too wide).
+    static func histogramText(_ heights: [Double]) -> String {
+        guard let top = heights.max(), top > 0 else { return "" }
+        let blocks = Array("▁▂▃▄▅▆▇█")
+        return String(heights.map { blocks[min(7, Int(($0 / top * 7).rounded()))] })
+    }
 
     static func percent(_ level: Double, sign: Bool = true) -> String {
         String(format: "%g", (level * 100 * 1e6).rounded() / 1e6) + (sign ? "%" : "")
     }
-
-    static func levelKey(_ level: Double) -> String { String(format: "%g", level) }
 
     static func number(_ value: Double) -> String { value.isFinite ? String(format: "%.6g", value) : "" }
 

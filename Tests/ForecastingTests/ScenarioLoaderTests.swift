@@ -108,8 +108,10 @@ struct ScenarioLoaderTests {
         #expect(scenario.target.count == 40 && scenario.target.label == "2025-12-31")
         #expect(abs(scenario.target.by - 2026.0) < 1e-12)  // the end of the stated day
         #expect(abs(scenario.horizon - 2028.0) < 1e-12)
-        // Default backtest origins: year ends from the third year of data to a year before its end.
-        #expect(scenario.backtest.originLabels == ["2018-12-31", "2019-12-31", "2020-12-31", "2021-12-31", "2022-12-31", "2023-12-31"])
+        // Default backtest origins: every year end by which 4 statements are known (0, 1, 1, 3 by
+        // 2017-11-28) up to the last year end before the data end (2025-09-09).
+        #expect(scenario.backtest.originLabels == ["2017-12-31", "2018-12-31", "2019-12-31", "2020-12-31", "2021-12-31", "2022-12-31",
+                                                   "2023-12-31", "2024-12-31"])
         #expect(scenario.series.notes.contains { $0.contains("lower bounds left out") })
         let overridden = scenario.overriding(seed: 9, draws: 300)
         #expect(overridden.seed == 9 && overridden.draws == 300 && overridden.models == scenario.models)

@@ -79,7 +79,9 @@ struct ReportCommandTests {
         }
         let probability = try #require(headline.first { $0["key"] as? String == "target_probability" })
         let value = try #require(probability["value"] as? Double)
-        #expect(probability["text"] as? String == Self.percent(value))
+        // No draw reaching the target is stated as the rule-of-three bound 3/N, never "0.0%".
+        let expectedText = value == 0 ? "< " + Self.percent(3.0 / 300) : Self.percent(value)
+        #expect(probability["text"] as? String == expectedText)
         let scenarios = try #require(json["scenarios"] as? [[String: Any]])
         #expect(scenarios.count == 1)
         let report = try #require(scenarios.first?["report"] as? [String: Any])
