@@ -112,7 +112,11 @@ struct ScenarioReader {
         let resolution = mapping.choice("resolution", among: Resolution.allCases.map(\.rawValue), required: false,
                                         problems: &problems).flatMap(Resolution.init(rawValue:)) ?? .month
         let completion = mapping.value("complete_to", required: false, problems: &problems)
+        let observedTo = readDay(&mapping, "observed_to", required: false)
         mapping.finish(&problems)
+        if kind == "cumulative", let observedTo {
+            problems.record("observed_to is for events (stated counts end at their last statement)", at: observedTo.node, path: "series.observed_to")
+        }
         guard let file, let kind, let dataset = loadDataset(file, node: mapping.node(of: "file"), path: "series.file") else { return nil }
         let rows = selectRows(dataset, program: program, column: programColumn, mapping: mapping)
         guard let rows else {
@@ -140,6 +144,18 @@ struct ScenarioReader {
                                       precisionColumn: precisionColumn, mapping: mapping) else { return nil }
         var notes: [String] = []
         var end = events.compactMap { $0.span?.end }.max() ?? 0
+        if let observedTo {
+            // The window runs to the stated end of observation: a later stretch without events is data.
+            if observedTo.day.endDecimalYear < end {
+                problems.record("\(observedTo.day) is before the latest event's date (\(Self.dateText(end)))", at: observedTo.node,
+                                path: "series.observed_to")
+            } else {
+                if observedTo.day.endDecimalYear > end {
+                    notes.append("observed to \(observedTo.day): no events after \(Self.dateText(end)) is data, not a gap")
+                }
+                end = observedTo.day.endDecimalYear
+            }
+        }
         var completionCount = 0
         if let completion, let stated = readCompletion(completion) {
             end = max(end, stated.end)

@@ -150,3 +150,57 @@ struct CombinationTests {
         #expect(!early.targetIsPast)
     }
 }
+
+/// `series.observed_to`: a later stretch without events is data.
+@Suite("End of observation for events")
+struct ObservedToTests {
+    static func text(_ observedTo: String) -> String {
+        """
+        schema: 1
+        name: observed to
+        series:
+          file: manufacturing_usa.csv
+          kind: events
+          date_column: founded_year
+          start: 2012-01-01
+          resolution: month
+          observed_to: \(observedTo)
+        models: [nhpp-linear]
+        target: {count: 20, by: 2028-12-31}
+        horizon: 2030-12-31
+        uncertainty: {draws: 200}
+        backtest: {origins: [], draws: 50}
+        """
+    }
+
+    @Test func aLaterEndOfObservationExtendsTheWindow() throws {
+        let scenario = try Scenarios.parse(Self.text("2026-06-30"))
+        #expect(abs(scenario.series.end - CalendarDayTime.endOf(2026, 6, 30)) < 1e-12)
+        #expect(scenario.series.notes.contains { $0.contains("is data, not a gap") })
+        // The constant rate is lower with the quiet stretch counted as exposure.
+        let base = try Scenarios.parse(Self.text("2024-12-31"))
+        let later = try ScenarioRunner(scenario: scenario, threads: 1).run()
+        let earlier = try ScenarioRunner(scenario: base, threads: 1).run()
+        let rate = { (r: ForecastResult) in r.candidates[0].parameters[0].estimate }
+        #expect(rate(later) < rate(earlier))
+    }
+
+    @Test func anEndBeforeTheLatestEventIsAnError() {
+        #expect(throws: (any Error).self) { try Scenarios.parse(Self.text("2020-01-01")) }
+        do {
+            _ = try Scenarios.parse(Self.text("2020-01-01"))
+        } catch {
+            #expect("\(error)".contains("series.observed_to"))
+        }
+    }
+}
+
+/// The end of a day as a decimal year, for expectations.
+enum CalendarDayTime {
+    static func endOf(_ year: Int, _ month: Int, _ day: Int) -> Double {
+        let days = (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 366.0 : 365.0
+        let monthDays = [31, days == 366 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        let dayOfYear = monthDays.prefix(month - 1).reduce(0, +) + day  // the next day's index, 0-based
+        return Double(year) + Double(dayOfYear) / days
+    }
+}
