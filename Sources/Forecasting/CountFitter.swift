@@ -37,6 +37,8 @@ struct CountFitter {
     private let predictors: Predictors
     /// The parameter count (stored: `CurveModel.parameterCount` builds the name list).
     private let p: Int
+    /// The mean of `targets` (for the Poisson weights' floor).
+    private let targetMean: Double
 
     init(curve: any CurveModel, objective: Objective, series: RealizedSeries) {
         self.curve = curve
@@ -45,33 +47,65 @@ struct CountFitter {
         targets = objective == .poisson ? series.increments : series.counts
         predictors = Predictors(series.times)
         p = curve.parameterCount
+        targetMean = targets.reduce(0, +) / Double(max(targets.count, 1))
     }
 
 
     /// Means and their gradients (row-major `n × p`) at `theta`; `nil` when a value is not finite.
     func means(_ theta: [Double], gradients: inout [Double]) -> [Double]? {
-        var gradient = [Double](repeating: 0, count: p)
-        var values = [Double](repeating: 0, count: times.count)
-        var all = [Double](repeating: 0, count: times.count * p)
-        for i in times.indices {
-            values[i] = curve.value(row: i, of: predictors, parameters: theta, gradient: &gradient)
-            guard values[i].isFinite, gradient.allSatisfy(\.isFinite) else { return nil }
-            for k in 0..<p { all[i * p + k] = gradient[k] }
+        var buffers = Buffers(times: times.count, parameters: p)
+        guard evaluate(theta, into: &buffers) else { return nil }
+        gradients = buffers.gradients
+        return buffers.means
+    }
+
+    /// Scratch space for ``evaluate(_:into:)``, allocated once per fit.
+    struct Buffers {
+        /// The curve and its gradient at every time (row-major `times × p`).
+        var values: [Double]
+        var all: [Double]
+        var row: [Double]
+        /// The means (levels or increments) and their gradients (row-major `n × p`).
+        var means: [Double]
+        var gradients: [Double]
+
+        init(times: Int, parameters p: Int) {
+            values = [Double](repeating: 0, count: times)
+            all = [Double](repeating: 0, count: times * p)
+            row = [Double](repeating: 0, count: p)
+            // Sized by the objective on the first evaluation (levels: one per time; increments: one fewer).
+            means = []
+            gradients = []
+        }
+    }
+
+    /// Fills `buffers` with the means and gradients at `theta`; `false` when a value is not finite.
+    func evaluate(_ theta: [Double], into buffers: inout Buffers) -> Bool {
+        let count = times.count
+        for i in 0..<count {
+            buffers.values[i] = curve.value(row: i, of: predictors, parameters: theta, gradient: &buffers.row)
+            guard buffers.values[i].isFinite else { return false }
+            for k in 0..<p {
+                guard buffers.row[k].isFinite else { return false }
+                buffers.all[i * p + k] = buffers.row[k]
+            }
         }
         switch objective {
         case .leastSquares:
-            gradients = all
-            return values
+            if buffers.means.count != count { buffers.means = [Double](repeating: 0, count: count) }
+            for i in 0..<count { buffers.means[i] = buffers.values[i] }
+            if buffers.gradients.count != count * p { buffers.gradients = [Double](repeating: 0, count: count * p) }
+            for i in 0..<(count * p) { buffers.gradients[i] = buffers.all[i] }
         case .poisson:
-            let n = times.count - 1
-            var differences = [Double](repeating: 0, count: n)
-            gradients = [Double](repeating: 0, count: n * p)
+            let n = count - 1
+            if buffers.means.count != n { buffers.means = [Double](repeating: 0, count: n) }
+            if buffers.gradients.count != n * p { buffers.gradients = [Double](repeating: 0, count: n * p) }
             for j in 0..<n {
-                differences[j] = values[j + 1] - values[j]
-                for k in 0..<p { gradients[j * p + k] = all[(j + 1) * p + k] - all[j * p + k] }
+                buffers.means[j] = buffers.values[j + 1] - buffers.values[j]
+                for k in 0..<p { buffers.gradients[j * p + k] = buffers.all[(j + 1) * p + k] - buffers.all[j * p + k] }
             }
-            return differences
         }
+        return true
     }
 
     /// Means only.
@@ -111,32 +145,47 @@ struct CountFitter {
 
     /// Weights `1/μ` for the Poisson objective (floored at 1e-8 of the mean count per period), 1 otherwise.
     private func weights(_ mu: [Double]) -> [Double] {
-        guard objective == .poisson else { return [Double](repeating: 1, count: mu.count) }
-        let floor = max(1e-8 * targets.reduce(0, +) / Double(max(targets.count, 1)), 1e-12)
-        return mu.map { 1 / max($0, floor) }
+        var w = [Double](repeating: 1, count: mu.count)
+        weights(mu, into: &w)
+        return w
+    }
+
+    private func weights(_ mu: [Double], into w: inout [Double]) {
+        guard objective == .poisson else {
+            for i in w.indices { w[i] = 1 }
+            return
+        }
+        let floor = max(1e-8 * targetMean, 1e-12)
+        for i in mu.indices { w[i] = 1 / max(mu[i], floor) }
     }
 
     /// Minimizes the objective from `start`; `nil` when the start gives non-finite or invalid means.
+    /// Every buffer is allocated once per fit (the bootstrap refits thousands of small problems).
     func fit(from start: [Double], maximumIterations: Int = 200) -> Fit? {
         var theta = start
-        var gradients: [Double] = []
-        guard var mu = means(theta, gradients: &gradients) else { return nil }
-        var current = objectiveValue(mu)
-        guard current.isFinite else { return nil }
-        let n = mu.count
+        var current = Buffers(times: times.count, parameters: p)
+        guard evaluate(theta, into: &current) else { return nil }
+        var value = objectiveValue(current.means)
+        guard value.isFinite else { return nil }
+        var trialBuffers = current
+        let n = current.means.count
         var scale = [Double](repeating: 0, count: p)
+        var w = [Double](repeating: 0, count: n)
+        var a = [Double](repeating: 0, count: n * p)
+        var r = [Double](repeating: 0, count: n)
+        var workspace = SmallQR.Workspace(rows: n, columns: p)
+        var damping = [Double](repeating: 0, count: p)
+        var trial = [Double](repeating: 0, count: p)
         var lambda = 1e-3
         var converged = false
         var iteration = 0
         while iteration < maximumIterations {
             iteration += 1
-            let w = weights(mu)
-            var a = [Double](repeating: 0, count: n * p)
-            var r = [Double](repeating: 0, count: n)
+            weights(current.means, into: &w)
             for i in 0..<n {
                 let root = w[i].squareRoot()
-                r[i] = root * (targets[i] - mu[i])
-                for k in 0..<p { a[i * p + k] = root * gradients[i * p + k] }
+                r[i] = root * (targets[i] - current.means[i])
+                for k in 0..<p { a[i * p + k] = root * current.gradients[i * p + k] }
             }
             for k in 0..<p {
                 var norm = 0.0
@@ -145,23 +194,24 @@ struct CountFitter {
             }
             var accepted = false
             while lambda < 1e16 {
-                guard let step = SmallQR.dampedSolve(a, rows: n, columns: p, rhs: r,
-                                                     damping: scale.map { $0 * lambda.squareRoot() }) else {
+                for k in 0..<p { damping[k] = scale[k] * lambda.squareRoot() }
+                guard let step = workspace.dampedSolve(a, rhs: r, damping: damping) else {
                     lambda *= 4
                     continue
                 }
-                let trial = zip(theta, step).map { $0 + $1 }
-                let relativeStep = zip(step, trial).map { abs($0) / (abs($1) + 1e-8) }.max() ?? 0
+                var relativeStep = 0.0
+                for k in 0..<p {
+                    trial[k] = theta[k] + step[k]
+                    relativeStep = max(relativeStep, abs(step[k]) / (abs(trial[k]) + 1e-8))
+                }
                 if relativeStep < 1e-10 { break }  // steps too small to change anything: at the minimum
-                var trialGradients: [Double] = []
-                if let trialMu = means(trial, gradients: &trialGradients) {
-                    let value = objectiveValue(trialMu)
-                    if value < current {
-                        let reduction = (current - value) / max(current, 1e-300)
-                        theta = trial
-                        mu = trialMu
-                        gradients = trialGradients
-                        current = value
+                if evaluate(trial, into: &trialBuffers) {
+                    let trialValue = objectiveValue(trialBuffers.means)
+                    if trialValue < value {
+                        let reduction = (value - trialValue) / max(value, 1e-300)
+                        swap(&theta, &trial)
+                        swap(&current, &trialBuffers)
+                        value = trialValue
                         lambda = max(lambda / 3, 1e-12)
                         accepted = true
                         if reduction < 1e-12 && relativeStep < 1e-8 { converged = true }
@@ -173,7 +223,7 @@ struct CountFitter {
             if !accepted { converged = true }  // no decrease possible: a (local) minimum
             if converged { break }
         }
-        return Fit(parameters: theta, objective: current, iterations: iteration, converged: converged)
+        return Fit(parameters: theta, objective: value, iterations: iteration, converged: converged)
     }
 
     /// The inverse Fisher information `(JᵀWJ)⁻¹` at `theta` for the Poisson objective (the
@@ -194,13 +244,32 @@ struct CountFitter {
 
 /// Householder QR for small dense least-squares problems (row-major input).
 enum SmallQR {
-    /// Solves `min ‖A·x − b‖² + ‖diag(d)·x‖²` by QR of `[A; diag(d)]`; `nil` when rank-deficient.
-    static func dampedSolve(_ a: [Double], rows n: Int, columns p: Int, rhs b: [Double], damping d: [Double]) -> [Double]? {
-        var m = a + [Double](repeating: 0, count: p * p)
-        for k in 0..<p { m[(n + k) * p + k] = d[k] }
-        var rhs = b + [Double](repeating: 0, count: p)
-        guard factor(&m, rows: n + p, columns: p, applyingTo: &rhs) else { return nil }
-        return backSubstitute(m, columns: p, rhs)
+    /// Storage for repeated damped solves of one size, allocated once.
+    struct Workspace {
+        let rows: Int
+        let columns: Int
+        private var m: [Double]
+        private var rhs: [Double]
+
+        init(rows: Int, columns: Int) {
+            self.rows = rows
+            self.columns = columns
+            m = [Double](repeating: 0, count: (rows + columns) * columns)
+            rhs = [Double](repeating: 0, count: rows + columns)
+        }
+
+        /// Solves `min ‖A·x − b‖² + ‖diag(d)·x‖²` by QR of `[A; diag(d)]` (`A` is `rows × columns`,
+        /// row-major); `nil` when rank-deficient.
+        mutating func dampedSolve(_ a: [Double], rhs b: [Double], damping d: [Double]) -> [Double]? {
+            let (n, p) = (rows, columns)
+            for i in 0..<(n * p) { m[i] = a[i] }
+            for i in (n * p)..<((n + p) * p) { m[i] = 0 }
+            for k in 0..<p { m[(n + k) * p + k] = d[k] }
+            for i in 0..<n { rhs[i] = b[i] }
+            for k in 0..<p { rhs[n + k] = 0 }
+            guard factor(&m, rows: n + p, columns: p, applyingTo: &rhs) else { return nil }
+            return backSubstitute(m, columns: p, rhs)
+        }
     }
 
     /// `(AᵀA)⁻¹ = R⁻¹R⁻ᵀ`; `nil` when `A` is rank-deficient (a diagonal of `R` below 1e-12 of the largest).
@@ -222,7 +291,7 @@ enum SmallQR {
 
     /// Householder QR in place: `m` (row-major, `rows × columns`) becomes `R` in its upper
     /// triangle, and `Qᵀ` is applied to `b`. `false` when a column is (numerically) dependent.
-    private static func factor(_ m: inout [Double], rows: Int, columns p: Int, applyingTo b: inout [Double]) -> Bool {
+    fileprivate static func factor(_ m: inout [Double], rows: Int, columns p: Int, applyingTo b: inout [Double]) -> Bool {
         var largest = 0.0
         for k in 0..<p {
             var norm = 0.0
@@ -249,7 +318,7 @@ enum SmallQR {
         return true
     }
 
-    private static func backSubstitute(_ r: [Double], columns p: Int, _ b: [Double]) -> [Double]? {
+    fileprivate static func backSubstitute(_ r: [Double], columns p: Int, _ b: [Double]) -> [Double]? {
         var x = [Double](repeating: 0, count: p)
         for k in stride(from: p - 1, through: 0, by: -1) {
             var sum = b[k]
