@@ -193,9 +193,10 @@ struct CountFitter {
                 scale[k] = max(scale[k], norm.squareRoot(), 1e-300)
             }
             var accepted = false
+            workspace.prepare(a, rhs: r)
             while lambda < 1e16 {
                 for k in 0..<p { damping[k] = scale[k] * lambda.squareRoot() }
-                guard let step = workspace.dampedSolve(a, rhs: r, damping: damping) else {
+                guard let step = workspace.dampedSolve(damping: damping) else {
                     lambda *= 4
                     continue
                 }
@@ -244,30 +245,58 @@ struct CountFitter {
 
 /// Householder QR for small dense least-squares problems (row-major input).
 enum SmallQR {
-    /// Storage for repeated damped solves of one size, allocated once.
+    /// Repeated damped solves of one `A` and `b` with different dampings, as a trust-region
+    /// step tries several: ``prepare(_:rhs:)`` factors `A = QR` once, and each
+    /// ``dampedSolve(damping:)`` solves `min ‖R·x − Qᵀb‖² + ‖diag(d)·x‖²` (the same minimizer:
+    /// the part of `b` outside the range of `A` is a constant) by QR of the `2p × p` matrix
+    /// `[R; diag(d)]`. When `A` is rank-deficient the full `[A; diag(d)]` is factored instead.
+    /// Storage is allocated once.
     struct Workspace {
         let rows: Int
         let columns: Int
+        private var a: [Double]
+        private var b: [Double]
+        /// `R` and `Qᵀb` of `A`, when `A` has full rank.
+        private var r: [Double]
+        private var qtb: [Double]
+        private var factored = false
         private var m: [Double]
         private var rhs: [Double]
 
         init(rows: Int, columns: Int) {
             self.rows = rows
             self.columns = columns
+            a = [Double](repeating: 0, count: rows * columns)
+            b = [Double](repeating: 0, count: rows)
+            r = [Double](repeating: 0, count: rows * columns)
+            qtb = [Double](repeating: 0, count: rows)
             m = [Double](repeating: 0, count: (rows + columns) * columns)
             rhs = [Double](repeating: 0, count: rows + columns)
         }
 
-        /// Solves `min ‖A·x − b‖² + ‖diag(d)·x‖²` by QR of `[A; diag(d)]` (`A` is `rows × columns`,
-        /// row-major); `nil` when rank-deficient.
-        mutating func dampedSolve(_ a: [Double], rhs b: [Double], damping d: [Double]) -> [Double]? {
+        /// Takes `A` (`rows × columns`, row-major) and `b` for the following solves.
+        mutating func prepare(_ matrix: [Double], rhs vector: [Double]) {
             let (n, p) = (rows, columns)
-            for i in 0..<(n * p) { m[i] = a[i] }
-            for i in (n * p)..<((n + p) * p) { m[i] = 0 }
-            for k in 0..<p { m[(n + k) * p + k] = d[k] }
-            for i in 0..<n { rhs[i] = b[i] }
-            for k in 0..<p { rhs[n + k] = 0 }
-            guard factor(&m, rows: n + p, columns: p, applyingTo: &rhs) else { return nil }
+            for i in 0..<(n * p) { a[i] = matrix[i]; r[i] = matrix[i] }
+            for i in 0..<n { b[i] = vector[i]; qtb[i] = vector[i] }
+            factored = n >= p && factor(&r, rows: n, columns: p, applyingTo: &qtb)
+        }
+
+        /// Solves `min ‖A·x − b‖² + ‖diag(d)·x‖²` for the prepared `A` and `b`; `nil` when the
+        /// damped matrix is rank-deficient.
+        mutating func dampedSolve(damping d: [Double]) -> [Double]? {
+            let p = columns
+            let top = factored ? p : rows
+            let source = factored ? r : a
+            for i in 0..<(top * p) { m[i] = source[i] }
+            if factored {
+                for i in 0..<p { for j in 0..<i { m[i * p + j] = 0 } }  // R's upper triangle only
+            }
+            for i in (top * p)..<((top + p) * p) { m[i] = 0 }
+            for k in 0..<p { m[(top + k) * p + k] = d[k] }
+            for i in 0..<top { rhs[i] = factored ? qtb[i] : b[i] }
+            for k in 0..<p { rhs[top + k] = 0 }
+            guard factor(&m, rows: top + p, columns: p, applyingTo: &rhs) else { return nil }
             return backSubstitute(m, columns: p, rhs)
         }
     }
@@ -329,3 +358,4 @@ enum SmallQR {
         return x
     }
 }
+

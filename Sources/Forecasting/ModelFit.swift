@@ -170,6 +170,12 @@ enum ModelFitting {
         return pearson / Double(df)
     }
 
+    /// The iteration limit of a bootstrap refit. Refits start at the previous stage's estimate
+    /// and mostly converge within 20 iterations; one still going after 100 is crawling along a
+    /// ridge (a level running off to infinity) and is treated as failed, so that its draw is
+    /// redrawn instead of costing 200 iterations.
+    static let refitIterations = 100
+
     /// Refits `model` to a resampled series from `start` (the bootstrap's warm start); `nil`
     /// when the refit fails.
     static func refit(_ model: ForecastModel, to series: RealizedSeries, from start: [Double]) -> [Double]? {
@@ -178,7 +184,8 @@ enum ModelFitting {
         }
         let fitter = CountFitter(curve: model.curve, objective: model.family == .curve ? .leastSquares : .poisson,
                                  series: series)
-        guard let fit = fitter.fit(from: start), fit.converged, fit.parameters.allSatisfy(\.isFinite) else { return nil }
+        guard let fit = fitter.fit(from: start, maximumIterations: refitIterations), fit.converged, fit.parameters.allSatisfy(\.isFinite)
+        else { return nil }
         return fit.parameters
     }
 }
