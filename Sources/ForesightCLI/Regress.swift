@@ -24,7 +24,7 @@ struct Regress: ParsableCommand {
     @Option(help: "Predictor column(s), comma-separated.")
     var x: String
 
-    @Option(help: "Polynomial degree in the (single) predictor.")
+    @Option(help: "Polynomial degree in the (single) predictor, 1…\(DesignMatrix.maximumDegree).")
     var degree: Int = 1
 
     @Flag(help: "Fit without an intercept.")
@@ -46,7 +46,9 @@ struct Regress: ParsableCommand {
         guard !predictorNames.isEmpty, !predictorNames.contains(where: \.isEmpty) else {
             throw ValidationError("--x needs at least one column name, e.g. --x age,height")
         }
-        guard degree >= 1 else { throw ValidationError("--degree must be at least 1") }
+        guard degree >= 1, degree <= DesignMatrix.maximumDegree else {
+            throw ValidationError("--degree must be between 1 and \(DesignMatrix.maximumDegree), got \(degree)")
+        }
         guard degree == 1 || predictorNames.count == 1 else {
             throw ValidationError("--degree above 1 needs exactly one predictor in --x")
         }
@@ -60,15 +62,28 @@ struct Regress: ParsableCommand {
             let columns = try table.numbers(columns: [y] + predictorNames)
             let response = columns[0]
             let predictors = Array(columns.dropFirst())
+            // Checked before the design is built, whose size grows with the degree.
+            let coefficients = degree + (noIntercept ? 0 : 1)
+            guard coefficients <= response.count else {
+                throw DataError(file: data, message: RegressionError.tooFewObservations(
+                    observations: response.count, coefficients: coefficients).description)
+            }
             let design = degree > 1
                 ? try DesignMatrix.polynomial(predictors[0], degree: degree, intercept: !noIntercept, name: predictorNames[0])
                 : try DesignMatrix(predictors: predictors, names: predictorNames, intercept: !noIntercept)
             let options = LinearRegressionOptions(rankTolerance: rankTolerance, confidenceLevel: level)
-            let result = try LinearRegression.fit(design, response: response, options: options)
+            let result: LinearRegressionResult
+            do { result = try LinearRegression.fit(design, response: response, options: options) } catch let error as RegressionError {
+                throw DataError(file: data, message: error.description)
+            }
             let terms = design.columnNames.filter { $0 != DesignMatrix.interceptName }.joined(separator: " + ")
             let summary = RegressionSummary(
                 result: result, description: "\(y) ~ \(terms)\(noIntercept ? " - 1" : "") (\(data))")
             try output.emit(summary)
+            if let reason = result.notUsableReason {
+                printError("regress: the result is not usable: \(reason)")
+                throw ExitStatus.checkFailed
+            }
         }
     }
 }
