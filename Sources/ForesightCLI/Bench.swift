@@ -24,13 +24,13 @@ struct Bench: ParsableCommand {
     @Option(help: "Problem sizes: small, medium or large.")
     var size: String = "small"
 
-    @Option(help: "Largest thread count of the thread-scaling rows (1, 2, 4, … up to it).")
+    @Option(parsing: .unconditional, help: "Largest thread count of the thread-scaling rows (1, 2, 4, … up to it).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Seed of the synthetic data.")
+    @Option(parsing: .unconditional, help: "Seed of the synthetic data.")
     var seed: UInt64 = 20250101
 
-    @Option(help: "Timed runs per case (default 3 for small, 5 otherwise).")
+    @Option(parsing: .unconditional, help: "Timed runs per case (default 3 for small, 5 otherwise).")
     var repetitions: Int?
 
     @Option(help: "Run on this synthetic dataset (from 'foresight synth') instead of generated data.")

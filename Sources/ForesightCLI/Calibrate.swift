@@ -15,13 +15,13 @@ struct Calibrate: ParsableCommand {
             """
     )
 
-    @Option(help: "Synthetic series.")
+    @Option(parsing: .unconditional, help: "Synthetic series.")
     var replicates = 400
 
-    @Option(help: "Bootstrap draws per series.")
+    @Option(parsing: .unconditional, help: "Bootstrap draws per series.")
     var draws = 400
 
-    @Option(help: "Seed of the study.")
+    @Option(parsing: .unconditional, help: "Seed of the study.")
     var seed: UInt64 = 2025
 
     @OptionGroup var threads: WorkerThreads

@@ -33,16 +33,16 @@ struct FitBatch: ParsableCommand {
     @Option(help: "Growth model name.")
     var model: String
 
-    @Option(help: "Time origin for models that have one (t = x - origin).")
+    @Option(parsing: .unconditional, help: "Time origin for models that have one (t = x - origin).")
     var origin: Double = 0
 
-    @Option(help: "Worker threads.")
+    @Option(parsing: .unconditional, help: "Worker threads.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Process only shard i of n (0-based), e.g. 0/4.")
     var shard: String?
 
-    @Option(help: "Series per chunk held in memory at once.")
+    @Option(parsing: .unconditional, help: "Series per chunk held in memory at once.")
     var chunkSeries: Int = 4096
 
     @Flag(help: "Show progress on standard error even when it is not a terminal.")

@@ -21,10 +21,10 @@ struct Forecast: ParsableCommand {
     @Argument(help: "The scenario specification (YAML or JSON).")
     var scenario: String
 
-    @Option(help: "Seed of the simulation (overrides the scenario's 'seed').")
+    @Option(parsing: .unconditional, help: "Seed of the simulation (overrides the scenario's 'seed').")
     var seed: UInt64?
 
-    @Option(help: "Bootstrap draws (overrides the scenario's 'uncertainty.draws').")
+    @Option(parsing: .unconditional, help: "Bootstrap draws (overrides the scenario's 'uncertainty.draws').")
     var draws: Int?
 
     @OptionGroup var threads: WorkerThreads

@@ -24,16 +24,16 @@ struct Regress: ParsableCommand {
     @Option(help: "Predictor column(s), comma-separated.")
     var x: String
 
-    @Option(help: "Polynomial degree in the (single) predictor, 1…\(DesignMatrix.maximumDegree).")
+    @Option(parsing: .unconditional, help: "Polynomial degree in the (single) predictor, 1…\(DesignMatrix.maximumDegree).")
     var degree: Int = 1
 
     @Flag(help: "Fit without an intercept.")
     var noIntercept = false
 
-    @Option(help: "Confidence level of the coefficient intervals.")
+    @Option(parsing: .unconditional, help: "Confidence level of the coefficient intervals.")
     var level: Double = 0.95
 
-    @Option(help: "Relative rank cutoff on the pivoted QR of the unit-norm-scaled design.")
+    @Option(parsing: .unconditional, help: "Relative rank cutoff on the pivoted QR of the unit-norm-scaled design.")
     var rankTolerance: Double = LinearRegressionOptions().rankTolerance
 
     @OptionGroup var output: OutputOptions

@@ -29,7 +29,7 @@ struct Report: ParsableCommand {
     @Option(name: .customLong("models-dir"), help: "Folder of the scenarios and scorecards.")
     var modelsDirectory = "Models"
 
-    @Option(help: "Bootstrap draws of every scenario (overrides the files; for quick looks).")
+    @Option(parsing: .unconditional, help: "Bootstrap draws of every scenario (overrides the files; for quick looks).")
     var draws: Int?
 
     @OptionGroup var threads: WorkerThreads

@@ -19,7 +19,7 @@ struct Scorecard: ParsableCommand {
     @Argument(help: "The scorecard specification (YAML or JSON).")
     var spec: String
 
-    @Option(help: "Seed of the SMAA simulation (overrides the specification's 'seed').")
+    @Option(parsing: .unconditional, help: "Seed of the SMAA simulation (overrides the specification's 'seed').")
     var seed: UInt64?
 
     @OptionGroup var output: OutputOptions

@@ -4,7 +4,7 @@ import Foundation
 /// `--threads` of the seeded simulations (forecast, report, calibrate): how many workers share
 /// the draws. Never changes the results.
 struct WorkerThreads: ParsableArguments {
-    @Option(name: .customLong("threads"), help: "Worker threads (default: the number of cores); never changes the results.")
+    @Option(name: .customLong("threads"), parsing: .unconditional, help: "Worker threads (default: the number of cores); never changes the results.")
     var requested: Int?
 
     func validate() throws {
