@@ -35,7 +35,9 @@ struct Forecast: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let draws, draws < 100 || draws > 1_000_000 { throw ValidationError("--draws must be between 100 and 1000000") }
+        if let draws, !ScenarioLimits.draws.contains(draws) {
+            throw ValidationError("--draws must be between \(ScenarioLimits.draws.lowerBound) and \(ScenarioLimits.draws.upperBound)")
+        }
     }
 
     func run() throws {
@@ -44,6 +46,7 @@ struct Forecast: ParsableCommand {
                                                  dataDirectory: URL(fileURLWithPath: dataDirectory, isDirectory: true),
                                                  displayPath: scenario, dataDisplayPath: dataDirectory)
             loaded = loaded.overriding(seed: seed, draws: draws)
+            if let draws, let problem = loaded.simulationSizeProblem { throw usageError("--draws \(draws): \(problem)", command: "forecast") }
             let result = try ScenarioRunner(scenario: loaded, threads: threads.count).run()
             try output.emit(ForecastReport(result: result, foresightVersion: Foresight.version))
         }

@@ -38,7 +38,9 @@ struct Report: ParsableCommand {
     var progress = false
 
     func validate() throws {
-        if let draws, draws < 100 || draws > 1_000_000 { throw ValidationError("--draws must be between 100 and 1000000") }
+        if let draws, !ScenarioLimits.draws.contains(draws) {
+            throw ValidationError("--draws must be between \(ScenarioLimits.draws.lowerBound) and \(ScenarioLimits.draws.upperBound)")
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dataDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("--data-dir \(dataDirectory): no such folder")
@@ -55,6 +57,10 @@ struct Report: ParsableCommand {
             do {
                 let scenario = try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: file), dataDirectory: dataURL, displayPath: file,
                                                        dataDisplayPath: dataDirectory).overriding(seed: nil, draws: draws)
+                if let draws, let problem = scenario.simulationSizeProblem {
+                    problems.append("\(file): --draws \(draws): \(problem)")
+                    continue
+                }
                 let result = try ScenarioRunner(scenario: scenario, threads: threads.count).run()
                 scenarios.append(.init(file: file, result: result))
             } catch {
