@@ -81,7 +81,7 @@ struct Fit: ParsableCommand {
     func run() throws {
         let curve = try buildModel()
         var result: FitResult?
-        try reportingDataErrors {
+        try reportingDataErrors(file: data) {
             let table = try CSVReader.read(url: URL(fileURLWithPath: data), displayPath: data, requireRows: true)
             let columns = try table.numbers(columns: predictorNames + [y] + (weights.map { [$0] } ?? []))
             let predictors = Predictors(names: curve.predictorNames, columns: Array(columns.prefix(predictorNames.count)))

@@ -70,7 +70,7 @@ struct FitBatch: ParsableCommand {
     func run() throws {
         let curve = try GrowthModels.named(model, origin: origin)
         let shardSpec = try parsedShard()
-        try reportingDataErrors {
+        try reportingDataErrors(file: data) {
             let stream = try CSVRecordStream(url: URL(fileURLWithPath: data), displayPath: data)
             let columns = (try stream.columnIndex(named: group), try stream.columnIndex(named: x), try stream.columnIndex(named: y))
             let writer = try BatchOutputWriter(path: out, parameterNames: curve.parameterNames)

@@ -41,7 +41,7 @@ struct Forecast: ParsableCommand {
     }
 
     func run() throws {
-        try reportingDataErrors {
+        try reportingDataErrors(file: scenario) {
             var loaded = try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: scenario),
                                                  dataDirectory: URL(fileURLWithPath: dataDirectory, isDirectory: true),
                                                  displayPath: scenario, dataDisplayPath: dataDirectory)

@@ -57,7 +57,7 @@ struct Regress: ParsableCommand {
     }
 
     func run() throws {
-        try reportingDataErrors {
+        try reportingDataErrors(file: data) {
             let table = try CSVReader.read(url: URL(fileURLWithPath: data), displayPath: data)
             let columns = try table.numbers(columns: [y] + predictorNames)
             let response = columns[0]
@@ -65,17 +65,13 @@ struct Regress: ParsableCommand {
             // Checked before the design is built, whose size grows with the degree.
             let coefficients = degree + (noIntercept ? 0 : 1)
             guard coefficients <= response.count else {
-                throw DataError(file: data, message: RegressionError.tooFewObservations(
-                    observations: response.count, coefficients: coefficients).description)
+                throw RegressionError.tooFewObservations(observations: response.count, coefficients: coefficients)
             }
             let design = degree > 1
                 ? try DesignMatrix.polynomial(predictors[0], degree: degree, intercept: !noIntercept, name: predictorNames[0])
                 : try DesignMatrix(predictors: predictors, names: predictorNames, intercept: !noIntercept)
             let options = LinearRegressionOptions(rankTolerance: rankTolerance, confidenceLevel: level)
-            let result: LinearRegressionResult
-            do { result = try LinearRegression.fit(design, response: response, options: options) } catch let error as RegressionError {
-                throw DataError(file: data, message: error.description)
-            }
+            let result = try LinearRegression.fit(design, response: response, options: options)
             let terms = design.columnNames.filter { $0 != DesignMatrix.interceptName }.joined(separator: " + ")
             let summary = RegressionSummary(
                 result: result, description: "\(y) ~ \(terms)\(noIntercept ? " - 1" : "") (\(data))")

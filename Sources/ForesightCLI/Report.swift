@@ -41,10 +41,8 @@ struct Report: ParsableCommand {
         if let draws, !ScenarioLimits.draws.contains(draws) {
             throw ValidationError("--draws must be between \(ScenarioLimits.draws.lowerBound) and \(ScenarioLimits.draws.upperBound)")
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dataDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("--data-dir \(dataDirectory): no such folder")
-        }
+        try requireFolder(dataDirectory, option: "--data-dir")
+        try requireFolder(modelsDirectory, option: "--models-dir")
     }
 
     func run() throws {

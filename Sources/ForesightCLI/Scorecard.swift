@@ -25,7 +25,7 @@ struct Scorecard: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try reportingDataErrors {
+        try reportingDataErrors(file: spec) {
             let loaded = try ScorecardSpec.load(contentsOf: URL(fileURLWithPath: spec), displayPath: spec)
             let result = try ScorecardRunner.run(loaded, seed: seed)
             try output.emit(ScorecardReport(result: result, foresightVersion: Foresight.version))
