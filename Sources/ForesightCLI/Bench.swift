@@ -51,8 +51,8 @@ struct Bench: ParsableCommand {
         guard BenchSize(rawValue: size) != nil else {
             throw ValidationError("--size must be one of \(BenchSize.allCases.map(\.rawValue).joined(separator: ", ")); got '\(size)'")
         }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
-        if let repetitions, repetitions < 1 { throw ValidationError("--repetitions must be at least 1") }
+        try WorkerThreads.check(threads)
+        if let repetitions, repetitions < 1 || repetitions > 1000 { throw ValidationError("--repetitions must be between 1 and 1000") }
         if data != nil, suite == "all" { throw ValidationError("--data needs one suite (fit, score or smaa), not all") }
     }
 

@@ -52,7 +52,7 @@ struct FitBatch: ParsableCommand {
     var out: String
 
     func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        try WorkerThreads.check(threads)
         guard chunkSeries >= 1 else { throw ValidationError("--chunk-series must be at least 1") }
         _ = try parsedShard()
         do { _ = try GrowthModels.named(model, origin: origin) } catch { throw ValidationError("\(error)") }
