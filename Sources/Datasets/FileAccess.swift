@@ -39,7 +39,7 @@ public enum FileAccess {
 
     /// A handle for reading the file at `url` from its start.
     static func handle(forReading url: URL, source: String) throws(DataError) -> FileHandle {
-        _ = try kind(of: url, source: source)
+        _ = try kind(of: url, source: source, action: "open")
         return try openForReading(url, source: source)
     }
 
@@ -56,10 +56,10 @@ public enum FileAccess {
 
     /// Whether `url` is a regular file or another readable kind; a missing path, a directory
     /// or a socket is refused with a message that says so.
-    private static func kind(of url: URL, source: String) throws(DataError) -> Kind {
+    private static func kind(of url: URL, source: String, action: String = "read") throws(DataError) -> Kind {
         var status = stat()
         guard stat(url.path, &status) == 0 else {
-            throw DataError(file: source, message: "cannot read the file: \(describe(errno: errno))")
+            throw DataError(file: source, message: "cannot \(action) the file: \(describe(errno: errno))")
         }
         switch status.st_mode & S_IFMT {
         case S_IFREG: return .regular
