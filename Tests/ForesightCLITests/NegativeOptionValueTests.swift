@@ -52,3 +52,32 @@ struct NegativeOptionValueTests {
         }
     }
 }
+
+/// Counts of work set by flags are bounded before anything runs.
+@Suite("Option limits")
+struct OptionLimitTests {
+    @Test(arguments: [
+        ["forecast", "s.yaml", "--threads", "100000"],
+        ["calibrate", "--threads", "100000"],
+        ["fit-batch", "--data", "d.csv", "--group", "g", "--x", "x", "--y", "y", "--model", "logistic", "--out", "r.csv", "--threads", "100000"],
+        ["bench", "fit", "--threads", "100000"],
+    ])
+    func threadsAreBounded(arguments: [String]) {
+        do {
+            _ = try Foresight.parseAsRoot(arguments)
+            Issue.record("accepted: \(arguments)")
+        } catch {
+            #expect(Foresight.message(for: error).contains("--threads must be between 1 and 1024"), "\(Foresight.message(for: error))")
+            #expect(Foresight.exitCode(for: error).rawValue == 64)
+        }
+    }
+
+    @Test func benchRepetitionsAreBounded() {
+        do {
+            _ = try Foresight.parseAsRoot(["bench", "fit", "--repetitions", "1000000000"])
+            Issue.record("accepted")
+        } catch {
+            #expect(Foresight.message(for: error).contains("--repetitions must be between 1 and 1000"))
+        }
+    }
+}

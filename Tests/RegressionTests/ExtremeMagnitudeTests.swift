@@ -91,6 +91,15 @@ import Testing
         }
     }
 
+    @Test func polynomialDegreeIsCheckedBeforeTheDesignIsBuilt() {
+        // Building x^1…x^(10⁹) would take for ever; both checks come first.
+        #expect(throws: RegressionError.tooFewObservations(observations: 5, coefficients: 101)) {
+            try DesignMatrix.polynomial(line, degree: 100, intercept: true)
+        }
+        #expect(throws: RegressionError.self) { try DesignMatrix.polynomial(line, degree: 1_000_000_000, intercept: true) }
+        #expect(DesignMatrix.maximumDegree == 100)
+    }
+
     /// Seeded random designs and responses whose magnitudes span the whole double range.
     @Test func fuzzedExtremeDataNeverGiveANonFiniteUsableResult() throws {
         var random = SplitMix64(seed: 13)
