@@ -94,37 +94,53 @@ public struct YAMLProblems {
         }
         switch error {
         case let .scanner(ctx, problem, mark, _):
-            return located(mark, "not valid YAML: \(problem)\(context(ctx))")
+            return located(mark, "not valid YAML: \(ourWording(problem))\(context(ctx))")
         case let .parser(ctx, problem, mark, _):
-            return located(mark, "not valid YAML: \(problem)\(context(ctx))")
+            return located(mark, "not valid YAML: \(ourWording(problem))\(context(ctx))")
         case let .composer(ctx, problem, mark, _):
-            return located(mark, "not valid YAML: \(problem)\(context(ctx))")
+            return located(mark, "not valid YAML: \(ourWording(problem))\(context(ctx))")
         case let .duplicatedKeysInMapping(duplicates, ctx):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return located(ctx.mark, "duplicate key \(names) in a mapping")
         case let .reader(problem, offset, _, _):
-            return DataError(file: source, message: "not valid YAML: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
-        default:
-            return DataError(file: source, message: "not valid YAML: \(error)")
+            return DataError(file: source, message: "not valid YAML: \(ourWording(problem))\(offset.map { " at byte \($0)" } ?? "")")
+        case .memory:
+            return DataError(file: source, message: "not valid YAML: the parser ran out of memory")
+        case .dataCouldNotBeDecoded:
+            return DataError(file: source, message: "the file is not valid UTF-8 text")
+        case .no, .writer, .emitter, .representer:
+            return DataError(file: source, message: "not valid YAML: the parser failed without saying why")
         }
     }
 
+    /// libyaml's problem text in our words: it names its own C functions in one message, which
+    /// mean nothing to a user.
+    static func ourWording(_ problem: String) -> String {
+        if problem.hasPrefix("Maximum nesting level reached") {
+            return "the document is nested more than \(maximumNesting) levels deep"
+        }
+        // Any other mention of a libyaml function: keep the text before it.
+        if let range = problem.range(of: ", set with yaml_") ?? problem.range(of: "yaml_") {
+            return String(problem[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+        }
+        return problem
+    }
+
+    /// libyaml's limit on nested collections (its `MAX_NESTING_LEVEL`).
+    static let maximumNesting = 1000
+
     /// Reads the file at `url` as UTF-8 text; `nil` (with the problem recorded) when it cannot.
     public mutating func readText(of url: URL) -> String? {
-        do {
-            let data = try FileAccess.contents(of: url, source: source)
-            guard let text = String(data: data, encoding: .utf8) else {
-                record("the file is not valid UTF-8 text", at: nil, path: "")
-                return nil
-            }
-            return text
-        } catch let error as DataError {
+        let data: Data
+        do { data = try FileAccess.contents(of: url, source: source) } catch {
             errors.append(error)
             return nil
-        } catch {
-            record("cannot read the file: \(error)", at: nil, path: "")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            record("the file is not valid UTF-8 text", at: nil, path: "")
             return nil
         }
+        return text
     }
 
     /// A short description of what `node` is, for "expected …, found …" messages: a scalar as

@@ -39,7 +39,7 @@ public enum StRDParser {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         } catch {
-            throw DataError(file: directory.path, message: "cannot list the directory: \(error.localizedDescription)")
+            throw DataError(file: directory.path, message: "cannot list the directory: \(FileAccess.reason(error))")
         }
         return try names.filter { $0.hasSuffix(".dat") }.sorted().map {
             try parse(url: directory.appendingPathComponent($0))

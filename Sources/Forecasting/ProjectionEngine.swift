@@ -282,13 +282,23 @@ struct ProjectionEngine: Sendable {
         return max(0, level - count) / remaining
     }
 
-    /// The `j`-th smallest of `n` independent uniforms on (0, 1).
+    /// The `j`-th smallest of `n` independent uniforms on (0, 1): sorted uniforms up to
+    /// ``exactOrderStatisticLimit``, above it a draw of its distribution, Beta(j, n − j + 1), as
+    /// `X/(X + Y)` with `X ~ Gamma(j)`, `Y ~ Gamma(n − j + 1)`, so that memory and time do not
+    /// grow with the number of arrivals (a what-if can make it huge).
     static func orderStatistic(_ j: Int, of n: Int, _ generator: inout SeededGenerator) -> Double {
         guard n > 0, j >= 1, j <= n else { return 0.5 }
+        if n > exactOrderStatisticLimit,
+           let x = try? generator.nextGamma(shape: Double(j)), let y = try? generator.nextGamma(shape: Double(n - j + 1)), x + y > 0 {
+            return x / (x + y)
+        }
         var values = (0..<n).map { _ in generator.nextUniform() }
         values.sort()
         return values[j - 1]
     }
+
+    /// The largest number of arrivals in one period whose passage time is placed by sorting uniforms.
+    static let exactOrderStatisticLimit = 1 << 16
 }
 
 extension SeededGenerator {

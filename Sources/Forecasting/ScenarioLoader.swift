@@ -73,6 +73,7 @@ struct ScenarioReader {
         top.finish(&problems)
 
         guard let name, let series, let models, let target, let horizon else { return nil }
+        checkPeriods(series.series, node: top.node(of: "series"))
         if horizon.day.endDecimalYear <= series.series.end {
             problems.record("\(horizon.day) is not after the end of the data (\(Self.dateText(series.series.end)))",
                             at: top.node(of: "horizon"), path: "horizon")
@@ -84,12 +85,22 @@ struct ScenarioReader {
             problems.record("the target date \(whatIf.target?.label ?? "") is after the horizon \(horizon.day)",
                             at: nil, path: "what_if[\(index)].target.by")
         }
+        if horizon.day.endDecimalYear - series.series.end > ScenarioLimits.maximumHorizonYears {
+            problems.record("\(horizon.day) is more than \(Int(ScenarioLimits.maximumHorizonYears)) years after the end of the data "
+                            + "(\(Self.dateText(series.series.end))), the limit of a projection", at: top.node(of: "horizon"), path: "horizon")
+        }
         let backtest = readBacktest(backtestNode, series: series.series)
         guard problems.errors.isEmpty, let backtest else { return nil }
-        return Scenario(name: name, description: description, file: problems.source, sha256: sha256, dataFiles: dataFiles,
-                        seriesDescription: series.description, series: series.series, models: models, combination: combination,
-                        target: target, horizon: horizon.day.endDecimalYear, horizonLabel: "\(horizon.day)", draws: draws,
-                        levels: levels, backtest: backtest, whatIfs: whatIfs, seed: seed)
+        let scenario = Scenario(name: name, description: description, file: problems.source, sha256: sha256, dataFiles: dataFiles,
+                                seriesDescription: series.description, series: series.series, models: models, combination: combination,
+                                target: target, horizon: horizon.day.endDecimalYear, horizonLabel: "\(horizon.day)", draws: draws,
+                                levels: levels, backtest: backtest, whatIfs: whatIfs, seed: seed)
+        if let problem = scenario.simulationSizeProblem {
+            let drawsNode = top.node(of: "uncertainty")?["draws"]
+            problems.record(problem, at: drawsNode ?? top.node(of: "horizon"), path: drawsNode != nil ? "uncertainty.draws" : "horizon")
+            return nil
+        }
+        return scenario
     }
 
     // MARK: Series
@@ -191,6 +202,19 @@ struct ScenarioReader {
         }
         return (CountSeries(observations: .events(all), start: origin, end: end, resolution: resolution, notes: notes),
                 "events: \(label)")
+    }
+
+    /// The series' periods, from its start to the end of the data at its resolution (at least
+    /// monthly: the fitted curve is drawn monthly), against ``ScenarioLimits/maximumPeriods``.
+    private mutating func checkPeriods(_ series: CountSeries, node: Node?) {
+        let perYear = max(12, series.resolution.periodsPerYear)
+        let periods = (series.end - series.start) * perYear
+        guard periods > Double(ScenarioLimits.maximumPeriods) else { return }
+        let start = node?["start"]
+        problems.record("counting from \(start.map { problems.describe($0) } ?? DecimalYear.dayText(series.start)) to \(Self.dateText(series.end)) by \(perYear > 12 ? "day" : "month") "
+                        + "makes about \(Int(periods)) periods, above the limit of \(ScenarioLimits.maximumPeriods); "
+                        + "use a later start or a coarser resolution",
+                        at: start ?? node?["resolution"] ?? node, path: start != nil ? "series.start" : "series.resolution")
     }
 
     private mutating func loadDataset(_ file: String, node: Node?, path: String) -> Dataset? {
@@ -359,8 +383,9 @@ struct ScenarioReader {
         let by = readDay(&mapping, "by", required: true)
         mapping.finish(&problems)
         guard let count, let by else { return nil }
-        guard count > 0 else {
-            problems.record("must be a positive count, found \(count)", at: mapping.node(of: "count"), path: "\(path).count")
+        guard count > 0, count <= ScenarioLimits.maximumCount else {
+            problems.record("must be a positive count up to \(ScenarioLimits.maximumCount), found \(count)", at: mapping.node(of: "count"),
+                            path: "\(path).count")
             return nil
         }
         return Target(count: count, by: by.day.endDecimalYear, label: "\(by.day)")
@@ -372,8 +397,9 @@ struct ScenarioReader {
         _ = mapping.choice("method", among: ["bootstrap"], required: false, problems: &problems)
         var draws = Self.defaultDraws
         if let value = mapping.integer("draws", required: false, problems: &problems) {
-            if value < 100 || value > 1_000_000 {
-                problems.record("must be between 100 and 1000000, found \(value)", at: mapping.node(of: "draws"), path: "uncertainty.draws")
+            if !ScenarioLimits.draws.contains(value) {
+                problems.record("must be between \(ScenarioLimits.draws.lowerBound) and \(ScenarioLimits.draws.upperBound), found \(value)",
+                                at: mapping.node(of: "draws"), path: "uncertainty.draws")
             } else { draws = value }
         }
         var levels = Self.defaultLevels
@@ -401,8 +427,9 @@ struct ScenarioReader {
                 }
             }
             if let value = mapping.integer("draws", required: false, problems: &problems) {
-                if value >= 50 && value <= 100_000 { draws = value } else {
-                    problems.record("must be between 50 and 100000, found \(value)", at: mapping.node(of: "draws"), path: "backtest.draws")
+                if ScenarioLimits.backtestDraws.contains(value) { draws = value } else {
+                    problems.record("must be between \(ScenarioLimits.backtestDraws.lowerBound) and \(ScenarioLimits.backtestDraws.upperBound), found \(value)",
+                                    at: mapping.node(of: "draws"), path: "backtest.draws")
                 }
             }
             mapping.finish(&problems)
@@ -454,8 +481,9 @@ struct ScenarioReader {
                     let at = readDay(&change, "at", required: true)
                     change.finish(&problems)
                     guard let count, let at else { continue }
-                    guard count > 0 else {
-                        problems.record("must be a positive count, found \(count)", at: change.node(of: "count"), path: "\(elementPath).count")
+                    guard count > 0, count <= ScenarioLimits.maximumCount else {
+                        problems.record("must be a positive count up to \(ScenarioLimits.maximumCount), found \(count)",
+                                        at: change.node(of: "count"), path: "\(elementPath).count")
                         continue
                     }
                     adjustments.append(WhatIf.Adjustment(count: key == "add" ? count : -count, at: at.day.endDecimalYear))
@@ -463,11 +491,13 @@ struct ScenarioReader {
             }
             let target = mapping.value("target", required: false, problems: &problems).flatMap { readTarget($0, path: "\(path).target") }
             mapping.finish(&problems)
-            if let multiplier, multiplier < 0 {
-                problems.record("must be ≥ 0, found \(multiplier)", at: mapping.node(of: "rate_multiplier"), path: "\(path).rate_multiplier")
+            if let multiplier, !(multiplier >= 0 && multiplier <= ScenarioLimits.maximumRateMultiplier) {
+                problems.record("must lie in 0…\(Int(ScenarioLimits.maximumRateMultiplier)), found \(String(format: "%g", multiplier))",
+                                at: mapping.node(of: "rate_multiplier"), path: "\(path).rate_multiplier")
             }
-            if let capacity, capacity <= 0 {
-                problems.record("must be a positive count, found \(capacity)", at: mapping.node(of: "capacity"), path: "\(path).capacity")
+            if let capacity, capacity <= 0 || capacity > ScenarioLimits.maximumCount {
+                problems.record("must be a positive count up to \(ScenarioLimits.maximumCount), found \(capacity)",
+                                at: mapping.node(of: "capacity"), path: "\(path).capacity")
             }
             if multiplier == nil, capacity == nil, adjustments.isEmpty, target == nil, name != nil {
                 problems.record("a what-if needs at least one of rate_multiplier, capacity, add, remove, target", at: node, path: path)

@@ -24,13 +24,13 @@ struct Bench: ParsableCommand {
     @Option(help: "Problem sizes: small, medium or large.")
     var size: String = "small"
 
-    @Option(help: "Largest thread count of the thread-scaling rows (1, 2, 4, … up to it).")
+    @Option(parsing: .unconditional, help: "Largest thread count of the thread-scaling rows (1, 2, 4, … up to it).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Seed of the synthetic data.")
+    @Option(parsing: .unconditional, help: "Seed of the synthetic data.")
     var seed: UInt64 = 20250101
 
-    @Option(help: "Timed runs per case (default 3 for small, 5 otherwise).")
+    @Option(parsing: .unconditional, help: "Timed runs per case (default 3 for small, 5 otherwise).")
     var repetitions: Int?
 
     @Option(help: "Run on this synthetic dataset (from 'foresight synth') instead of generated data.")
@@ -51,8 +51,8 @@ struct Bench: ParsableCommand {
         guard BenchSize(rawValue: size) != nil else {
             throw ValidationError("--size must be one of \(BenchSize.allCases.map(\.rawValue).joined(separator: ", ")); got '\(size)'")
         }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
-        if let repetitions, repetitions < 1 { throw ValidationError("--repetitions must be at least 1") }
+        try WorkerThreads.check(threads)
+        if let repetitions, repetitions < 1 || repetitions > 1000 { throw ValidationError("--repetitions must be between 1 and 1000") }
         if data != nil, suite == "all" { throw ValidationError("--data needs one suite (fit, score or smaa), not all") }
     }
 

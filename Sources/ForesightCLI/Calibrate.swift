@@ -15,13 +15,13 @@ struct Calibrate: ParsableCommand {
             """
     )
 
-    @Option(help: "Synthetic series.")
+    @Option(parsing: .unconditional, help: "Synthetic series.")
     var replicates = 400
 
-    @Option(help: "Bootstrap draws per series.")
+    @Option(parsing: .unconditional, help: "Bootstrap draws per series.")
     var draws = 400
 
-    @Option(help: "Seed of the study.")
+    @Option(parsing: .unconditional, help: "Seed of the study.")
     var seed: UInt64 = 2025
 
     @OptionGroup var threads: WorkerThreads
@@ -29,8 +29,12 @@ struct Calibrate: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard replicates >= 10, replicates <= 100_000 else { throw ValidationError("--replicates must be between 10 and 100000") }
-        guard draws >= 100, draws <= 100_000 else { throw ValidationError("--draws must be between 100 and 100000") }
+        let (r, d) = (CalibrationLimits.replicates, CalibrationLimits.draws)
+        guard r.contains(replicates) else { throw ValidationError("--replicates must be between \(r.lowerBound) and \(r.upperBound)") }
+        guard d.contains(draws) else { throw ValidationError("--draws must be between \(d.lowerBound) and \(d.upperBound)") }
+        guard replicates * draws <= CalibrationLimits.maximumTotalDraws else {
+            throw ValidationError("--replicates \(replicates) × --draws \(draws) exceed the limit of \(CalibrationLimits.maximumTotalDraws) draws in all")
+        }
     }
 
     func run() throws {

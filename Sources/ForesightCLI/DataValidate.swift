@@ -43,19 +43,14 @@ struct DataValidate: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dataDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("--data-dir \(dataDirectory): no such folder")
-        }
+        try requireFolder(dataDirectory, option: "--data-dir")
+        try requireFolder(modelsDirectory, option: "--models-dir")
     }
 
     func run() throws {
-        var isDirectory: ObjCBool = false
         var checks = DataCatalog.checkDatasets(in: URL(fileURLWithPath: dataDirectory, isDirectory: true), displayPath: dataDirectory)
-        if FileManager.default.fileExists(atPath: modelsDirectory, isDirectory: &isDirectory), isDirectory.boolValue {
-            checks += DataCatalog.checkSpecifications(in: URL(fileURLWithPath: modelsDirectory, isDirectory: true),
-                                                      displayPath: modelsDirectory).map(checkContents)
-        }
+        checks += DataCatalog.checkSpecifications(in: URL(fileURLWithPath: modelsDirectory, isDirectory: true),
+                                                  displayPath: modelsDirectory).map(checkContents)
         let report = DataValidationReport(checks: checks)
         try output.emit(report)
         let problems = checks.flatMap(\.errors)

@@ -35,24 +35,41 @@ func printError(_ message: String) {
 
 /// Runs `body`, turning the library's input errors into a message on standard error and exit
 /// code 65; other errors propagate (ArgumentParser prints them).
-func reportingDataErrors(_ body: () throws -> Void) throws {
+///
+/// Errors that carry their own location (`DataError`, `DataErrors`) are printed as they are;
+/// model-level problems (a self-start that cannot start, invalid weights, a forecast with no
+/// usable model, a singular design) name no file themselves, so they are printed after
+/// `file:`, the input they concern, so that every exit 65 names its file.
+func reportingDataErrors(file: String, _ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as FitError {
-        if case .invalidData = error { printError("\(error)"); throw ExitStatus.badData }
+        if case .invalidData = error { printError("\(file): \(error)"); throw ExitStatus.badData }
         throw usageError("\(error)")
     } catch let error as OutputFileError {
         throw usageError("\(error)")
     } catch let error as ValidationError {
         throw usageError(error.message)
-    } catch let error where isInputError(error) {
+    } catch let error where error is DataError || error is DataErrors {
         printError("\(error)")
+        throw ExitStatus.badData
+    } catch let error where isModelInputError(error) {
+        printError("\(file): \(error)")
         throw ExitStatus.badData
     }
 }
 
-/// Errors that describe bad input data rather than a usage mistake or a defect.
-private func isInputError(_ error: Error) -> Bool {
-    error is DataError || error is DataErrors || error is RegressionError || error is LinearAlgebraError
-        || error is GrowthModelError || error is ForecastError
+/// Errors that describe bad input data at the level of the model rather than a place in a file.
+private func isModelInputError(_ error: Error) -> Bool {
+    error is RegressionError || error is LinearAlgebraError || error is GrowthModelError || error is ForecastError
+}
+
+/// Refuses, as a usage error, a folder option (`--data-dir`, `--models-dir`) that names no folder:
+/// a misspelt `--models-dir` would otherwise give an empty report with exit 0.
+func requireFolder(_ path: String, option: String) throws {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw ValidationError("\(option) \(path): no such folder")
+    }
+    guard isDirectory.boolValue else { throw ValidationError("\(option) \(path): not a folder") }
 }

@@ -50,16 +50,16 @@ struct Fit: ParsableCommand {
     @Option(help: "Loss function.")
     var loss: LossName = .linear
 
-    @Option(help: "Scale of a robust loss (residuals below it count as inliers).")
+    @Option(parsing: .unconditional, help: "Scale of a robust loss (residuals below it count as inliers).")
     var lossScale: Double = 1
 
-    @Option(help: "Time origin of the exponential, Gompertz, Weibull, monomolecular and Bass models (t = x - origin).")
+    @Option(parsing: .unconditional, help: "Time origin of the exponential, Gompertz, Weibull, monomolecular and Bass models (t = x - origin).")
     var origin: Double = 0
 
-    @Option(help: "Confidence level of parameter intervals.")
+    @Option(parsing: .unconditional, help: "Confidence level of parameter intervals.")
     var level: Double = 0.95
 
-    @Option(help: "Maximum number of iterations.")
+    @Option(parsing: .unconditional, help: "Maximum number of iterations.")
     var maxIterations: Int = FitOptions().maximumIterations
 
     @OptionGroup var output: OutputOptions
@@ -81,7 +81,7 @@ struct Fit: ParsableCommand {
     func run() throws {
         let curve = try buildModel()
         var result: FitResult?
-        try reportingDataErrors {
+        try reportingDataErrors(file: data) {
             let table = try CSVReader.read(url: URL(fileURLWithPath: data), displayPath: data, requireRows: true)
             let columns = try table.numbers(columns: predictorNames + [y] + (weights.map { [$0] } ?? []))
             let predictors = Predictors(names: curve.predictorNames, columns: Array(columns.prefix(predictorNames.count)))

@@ -33,16 +33,16 @@ struct FitBatch: ParsableCommand {
     @Option(help: "Growth model name.")
     var model: String
 
-    @Option(help: "Time origin for models that have one (t = x - origin).")
+    @Option(parsing: .unconditional, help: "Time origin for models that have one (t = x - origin).")
     var origin: Double = 0
 
-    @Option(help: "Worker threads.")
+    @Option(parsing: .unconditional, help: "Worker threads.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Process only shard i of n (0-based), e.g. 0/4.")
     var shard: String?
 
-    @Option(help: "Series per chunk held in memory at once.")
+    @Option(parsing: .unconditional, help: "Series per chunk held in memory at once.")
     var chunkSeries: Int = 4096
 
     @Flag(help: "Show progress on standard error even when it is not a terminal.")
@@ -52,7 +52,7 @@ struct FitBatch: ParsableCommand {
     var out: String
 
     func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        try WorkerThreads.check(threads)
         guard chunkSeries >= 1 else { throw ValidationError("--chunk-series must be at least 1") }
         _ = try parsedShard()
         do { _ = try GrowthModels.named(model, origin: origin) } catch { throw ValidationError("\(error)") }
@@ -70,7 +70,7 @@ struct FitBatch: ParsableCommand {
     func run() throws {
         let curve = try GrowthModels.named(model, origin: origin)
         let shardSpec = try parsedShard()
-        try reportingDataErrors {
+        try reportingDataErrors(file: data) {
             let stream = try CSVRecordStream(url: URL(fileURLWithPath: data), displayPath: data)
             let columns = (try stream.columnIndex(named: group), try stream.columnIndex(named: x), try stream.columnIndex(named: y))
             let writer = try BatchOutputWriter(path: out, parameterNames: curve.parameterNames)

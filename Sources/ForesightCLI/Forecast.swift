@@ -21,10 +21,10 @@ struct Forecast: ParsableCommand {
     @Argument(help: "The scenario specification (YAML or JSON).")
     var scenario: String
 
-    @Option(help: "Seed of the simulation (overrides the scenario's 'seed').")
+    @Option(parsing: .unconditional, help: "Seed of the simulation (overrides the scenario's 'seed').")
     var seed: UInt64?
 
-    @Option(help: "Bootstrap draws (overrides the scenario's 'uncertainty.draws').")
+    @Option(parsing: .unconditional, help: "Bootstrap draws (overrides the scenario's 'uncertainty.draws').")
     var draws: Int?
 
     @OptionGroup var threads: WorkerThreads
@@ -37,15 +37,18 @@ struct Forecast: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let draws, draws < 100 || draws > 1_000_000 { throw ValidationError("--draws must be between 100 and 1000000") }
+        if let draws, !ScenarioLimits.draws.contains(draws) {
+            throw ValidationError("--draws must be between \(ScenarioLimits.draws.lowerBound) and \(ScenarioLimits.draws.upperBound)")
+        }
     }
 
     func run() throws {
-        try reportingDataErrors {
+        try reportingDataErrors(file: scenario) {
             var loaded = try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: scenario),
                                                  dataDirectory: URL(fileURLWithPath: dataDirectory, isDirectory: true),
                                                  displayPath: scenario, dataDisplayPath: dataDirectory)
             loaded = loaded.overriding(seed: seed, draws: draws)
+            if let draws, let problem = loaded.simulationSizeProblem { throw usageError("--draws \(draws): \(problem)", command: "forecast") }
             let result = try ScenarioRunner(scenario: loaded, threads: threads.count, today: today.decimalYear).run()
             try output.emit(ForecastReport(result: result, foresightVersion: Foresight.version))
         }

@@ -1,6 +1,10 @@
 import ArgumentParser
 
 /// The `foresight` command: configuration only; each subcommand lives in its own file.
+///
+/// Every numeric option is declared with `parsing: .unconditional`, so that the token after it is
+/// always its value: negative numbers work (`--origin -5`, `--level -1` gets the range message),
+/// and a forgotten value reads as "The value '--x' is invalid for '--degree'".
 public struct Foresight: ParsableCommand {
     public static let version = "0.1.0"
 

@@ -24,16 +24,16 @@ struct Regress: ParsableCommand {
     @Option(help: "Predictor column(s), comma-separated.")
     var x: String
 
-    @Option(help: "Polynomial degree in the (single) predictor.")
+    @Option(parsing: .unconditional, help: "Polynomial degree in the (single) predictor, 1…\(DesignMatrix.maximumDegree).")
     var degree: Int = 1
 
     @Flag(help: "Fit without an intercept.")
     var noIntercept = false
 
-    @Option(help: "Confidence level of the coefficient intervals.")
+    @Option(parsing: .unconditional, help: "Confidence level of the coefficient intervals.")
     var level: Double = 0.95
 
-    @Option(help: "Relative rank cutoff on the pivoted QR of the unit-norm-scaled design.")
+    @Option(parsing: .unconditional, help: "Relative rank cutoff on the pivoted QR of the unit-norm-scaled design.")
     var rankTolerance: Double = LinearRegressionOptions().rankTolerance
 
     @OptionGroup var output: OutputOptions
@@ -46,7 +46,9 @@ struct Regress: ParsableCommand {
         guard !predictorNames.isEmpty, !predictorNames.contains(where: \.isEmpty) else {
             throw ValidationError("--x needs at least one column name, e.g. --x age,height")
         }
-        guard degree >= 1 else { throw ValidationError("--degree must be at least 1") }
+        guard degree >= 1, degree <= DesignMatrix.maximumDegree else {
+            throw ValidationError("--degree must be between 1 and \(DesignMatrix.maximumDegree), got \(degree)")
+        }
         guard degree == 1 || predictorNames.count == 1 else {
             throw ValidationError("--degree above 1 needs exactly one predictor in --x")
         }
@@ -55,11 +57,16 @@ struct Regress: ParsableCommand {
     }
 
     func run() throws {
-        try reportingDataErrors {
+        try reportingDataErrors(file: data) {
             let table = try CSVReader.read(url: URL(fileURLWithPath: data), displayPath: data)
             let columns = try table.numbers(columns: [y] + predictorNames)
             let response = columns[0]
             let predictors = Array(columns.dropFirst())
+            // Checked before the design is built, whose size grows with the degree.
+            let coefficients = degree + (noIntercept ? 0 : 1)
+            guard coefficients <= response.count else {
+                throw RegressionError.tooFewObservations(observations: response.count, coefficients: coefficients)
+            }
             let design = degree > 1
                 ? try DesignMatrix.polynomial(predictors[0], degree: degree, intercept: !noIntercept, name: predictorNames[0])
                 : try DesignMatrix(predictors: predictors, names: predictorNames, intercept: !noIntercept)
@@ -69,6 +76,10 @@ struct Regress: ParsableCommand {
             let summary = RegressionSummary(
                 result: result, description: "\(y) ~ \(terms)\(noIntercept ? " - 1" : "") (\(data))")
             try output.emit(summary)
+            if let reason = result.notUsableReason {
+                printError("regress: the result is not usable: \(reason)")
+                throw ExitStatus.checkFailed
+            }
         }
     }
 }

@@ -29,7 +29,7 @@ struct Report: ParsableCommand {
     @Option(name: .customLong("models-dir"), help: "Folder of the scenarios and scorecards.")
     var modelsDirectory = "Models"
 
-    @Option(help: "Bootstrap draws of every scenario (overrides the files; for quick looks).")
+    @Option(parsing: .unconditional, help: "Bootstrap draws of every scenario (overrides the files; for quick looks).")
     var draws: Int?
 
     @OptionGroup var threads: WorkerThreads
@@ -40,11 +40,11 @@ struct Report: ParsableCommand {
     var progress = false
 
     func validate() throws {
-        if let draws, draws < 100 || draws > 1_000_000 { throw ValidationError("--draws must be between 100 and 1000000") }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dataDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("--data-dir \(dataDirectory): no such folder")
+        if let draws, !ScenarioLimits.draws.contains(draws) {
+            throw ValidationError("--draws must be between \(ScenarioLimits.draws.lowerBound) and \(ScenarioLimits.draws.upperBound)")
         }
+        try requireFolder(dataDirectory, option: "--data-dir")
+        try requireFolder(modelsDirectory, option: "--models-dir")
     }
 
     func run() throws {
@@ -57,6 +57,10 @@ struct Report: ParsableCommand {
             do {
                 let scenario = try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: file), dataDirectory: dataURL, displayPath: file,
                                                        dataDisplayPath: dataDirectory).overriding(seed: nil, draws: draws)
+                if let draws, let problem = scenario.simulationSizeProblem {
+                    problems.append("\(file): --draws \(draws): \(problem)")
+                    continue
+                }
                 let result = try ScenarioRunner(scenario: scenario, threads: threads.count, today: today.decimalYear).run()
                 scenarios.append(.init(file: file, result: result))
             } catch {

@@ -19,13 +19,13 @@ struct Scorecard: ParsableCommand {
     @Argument(help: "The scorecard specification (YAML or JSON).")
     var spec: String
 
-    @Option(help: "Seed of the SMAA simulation (overrides the specification's 'seed').")
+    @Option(parsing: .unconditional, help: "Seed of the SMAA simulation (overrides the specification's 'seed').")
     var seed: UInt64?
 
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try reportingDataErrors {
+        try reportingDataErrors(file: spec) {
             let loaded = try ScorecardSpec.load(contentsOf: URL(fileURLWithPath: spec), displayPath: spec)
             let result = try ScorecardRunner.run(loaded, seed: seed)
             try output.emit(ScorecardReport(result: result, foresightVersion: Foresight.version))

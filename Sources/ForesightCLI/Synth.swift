@@ -37,25 +37,25 @@ struct Synth: ParsableCommand {
     @Option(help: "Encoding: csv or binary (default: csv for a .csv file, binary otherwise).")
     var format: Encoding?
 
-    @Option(help: "Seed of the generator.")
+    @Option(parsing: .unconditional, help: "Seed of the generator.")
     var seed: UInt64 = 1
 
-    @Option(help: "Growth and count series: number of series.")
+    @Option(parsing: .unconditional, help: "Growth and count series: number of series.")
     var series: Int = 1000
 
-    @Option(help: "Growth series: points per series; counts: periods.")
+    @Option(parsing: .unconditional, help: "Growth series: points per series; counts: periods.")
     var points: Int = 20
 
-    @Option(help: "Growth series: noise standard deviation relative to the asymptote.")
+    @Option(parsing: .unconditional, help: "Growth series: noise standard deviation relative to the asymptote.")
     var noise: Double = 0.02
 
-    @Option(help: "Decision matrix: alternatives (rows).")
+    @Option(parsing: .unconditional, help: "Decision matrix: alternatives (rows).")
     var alternatives: Int = 1000
 
-    @Option(help: "Decision matrix: criteria (columns).")
+    @Option(parsing: .unconditional, help: "Decision matrix: criteria (columns).")
     var criteria: Int = 16
 
-    @Option(help: "Decision matrix: SMAA weight draws recorded for the benchmark.")
+    @Option(parsing: .unconditional, help: "Decision matrix: SMAA weight draws recorded for the benchmark.")
     var draws: Int = 0
 
     func run() throws {

@@ -28,8 +28,8 @@ struct VerifyStRD: ParsableCommand {
 
     func run() throws {
         var results: [StRDVerification] = []
-        try reportingDataErrors {
-            for path in paths {
+        for path in paths {
+            try reportingDataErrors(file: path) {
                 let problem = try StRDParser.parse(url: URL(fileURLWithPath: path), displayPath: path)
                 results += StRDVerifier.verify(problem)
             }

@@ -36,10 +36,23 @@ public struct DesignMatrix: Sendable {
         self.hasIntercept = intercept
     }
 
+    /// The largest polynomial degree ``polynomial(_:degree:intercept:name:)`` accepts: far above
+    /// any degree a double-precision fit resolves (the monomial basis of degree 20 on `[1, 2]`
+    /// has a condition number beyond 10¹⁵), and it bounds the design's size at 101 columns.
+    public static let maximumDegree = 100
+
     /// A polynomial design in one predictor: columns `x, x², …, x^degree` (named `x`, `x^2`, …),
     /// after an intercept column when `intercept` is true.
+    /// - Throws: ``RegressionError`` for a degree outside `1…maximumDegree`, or one that leaves
+    ///   more coefficients than observations (checked before the design is built).
     public static func polynomial(_ x: [Double], degree: Int, intercept: Bool, name: String = "x") throws -> DesignMatrix {
-        guard degree >= 1 else { throw RegressionError.invalidDesign("polynomial degree must be at least 1, got \(degree)") }
+        guard degree >= 1, degree <= maximumDegree else {
+            throw RegressionError.invalidDesign("polynomial degree must lie in 1…\(maximumDegree), got \(degree)")
+        }
+        let coefficients = degree + (intercept ? 1 : 0)
+        guard coefficients <= x.count else {
+            throw RegressionError.tooFewObservations(observations: x.count, coefficients: coefficients)
+        }
         let powers = (1...degree).map { power in x.map { Self.power($0, power) } }
         let names = (1...degree).map { $0 == 1 ? name : "\(name)^\($0)" }
         return try DesignMatrix(predictors: powers, names: names, intercept: intercept)

@@ -58,6 +58,18 @@ enum ExtendedSum {
         return Double(values.reduce(Wide(0)) { $0 + (Wide($1) - mean) * (Wide($1) - mean) })
     }
 
+    /// The binary exponent of the Euclidean norm, `⌊log₂ ‖v‖₂⌋`, exact even where the norm itself
+    /// overflows; `nil` for a zero vector.
+    static func normExponent(_ values: [Double]) -> Int? {
+        let largest = values.reduce(0) { max($0, abs($1)) }
+        guard largest > 0, largest.isFinite else { return nil }
+        let sum = values.reduce(Wide(0)) { $0 + (Wide($1) / Wide(largest)) * (Wide($1) / Wide(largest)) }
+        // ‖v‖ = largest · q with q = √sum in [1, √n]: the exponent of the product, rounded as the
+        // product itself would be (so it equals `euclideanNorm(values).exponent` when finite).
+        let q = Double(sum).squareRoot()
+        return Int(largest.exponent) + Int(q.exponent) + Int((largest.significand * q.significand).exponent)
+    }
+
     /// Euclidean norm, scaled against overflow.
     static func euclideanNorm(_ values: [Double]) -> Double {
         let largest = values.reduce(0) { max($0, abs($1)) }

@@ -48,12 +48,22 @@ public struct LinearRegressionOptions: Sendable, Equatable {
 ///
 /// Algorithm:
 /// 1. scale each column of `X` to about unit norm (`s_j` = the power of two nearest below `‖X_j‖₂`,
-///    so that scaling introduces no rounding);
+///    so that scaling introduces no rounding), and the response likewise (`s_y` from `‖y‖₂`), so
+///    that no intermediate result overflows or underflows when the data are finite;
 /// 2. factor `X·S⁻¹·P = Q·R` by Householder QR with column pivoting (LAPACK `dgeqp3`);
 /// 3. determine the rank with ``LinearRegressionOptions/rankTolerance``;
 /// 4. solve `R₁₁·z = (Qᵀy)₁` for the estimable coefficients, then refine solution and residual
 ///    together (Björck) with residuals accumulated in extended precision;
-/// 5. covariance `σ²·S⁻¹·R₁₁⁻¹·R₁₁⁻ᵀ·S⁻¹` with `σ² = RSS / (n − rank)`.
+/// 5. covariance `σ²·S⁻¹·R₁₁⁻¹·R₁₁⁻ᵀ·S⁻¹` with `σ² = RSS / (n − rank)`;
+/// 6. back to the user's units by exact powers of two (`s_y`); scale-free quantities (t, F,
+///    R²) and the log-likelihood come from the scaled problem, so they are finite even when the
+///    RSS itself overflows.
+///
+/// A result whose estimates, standard errors, t values, confidence bounds, RSS, σ, TSS, F,
+/// log-likelihood or information criteria are not finite (the true value is not representable
+/// in double precision) is returned with ``LinearRegressionResult/isUsable`` false and the
+/// reason in ``LinearRegressionResult/notUsableReason``; no p-value is given for a statistic
+/// that is not finite.
 public enum LinearRegression {
     /// Fits `response ≈ design · β`.
     /// - Throws: ``RegressionError`` for mismatched lengths, non-finite values, fewer
@@ -75,48 +85,52 @@ public enum LinearRegression {
             throw RegressionError.nonFinite("column '\(design.columnNames[index / n])', row \(index % n + 1) is \(x.elements[index])")
         }
 
-        // Scales are the powers of two nearest the column norms, so that scaling is exact and
-        // the refinement below works on the very problem the user gave.
-        let scales = (0..<p).map { j -> Double in
-            let norm = ExtendedSum.euclideanNorm(x.column(j))
-            return norm > 0 && norm.isFinite ? Double(sign: .plus, exponent: norm.exponent, significand: 1) : 1
-        }
+        // Scales are the powers of two nearest below the column norms (and the response's norm),
+        // so that scaling is exact and the refinement below works on the very problem the user
+        // gave; scaling the response as well keeps every intermediate quantity near 1, so that
+        // finite data give finite estimates wherever they are representable.
+        let exponents = (0..<p).map { ExtendedSum.normExponent(x.column($0)) ?? 0 }
+        let responseExponent = ExtendedSum.normExponent(response) ?? 0
         var scaled = x
-        for j in 0..<p { for i in 0..<n { scaled[i, j] /= scales[j] } }
+        for j in 0..<p { for i in 0..<n { scaled[i, j] = PowerOfTwo.scale(x[i, j], by: -exponents[j]) } }
+        let scaledResponse = response.map { PowerOfTwo.scale($0, by: -responseExponent) }
 
         let qr: PivotedQR
         do { qr = try PivotedQR(scaled) } catch { throw RegressionError.numerical("\(error)") }
         let rank = qr.rank(relativeTolerance: options.rankTolerance)
         let kept = Array(qr.permutation.prefix(rank))
 
-        var scaledSolution = try solve(qr, response, rank: rank)
+        var scaledSolution = try solve(qr, scaledResponse, rank: rank)
         do {
-            try refine(&scaledSolution, qr: qr, design: scaled, response: response, rank: rank, steps: options.refinementSteps)
+            try refine(&scaledSolution, qr: qr, design: scaled, response: scaledResponse, rank: rank, steps: options.refinementSteps)
         } catch { throw RegressionError.numerical("\(error)") }
-        let estimates = (0..<p).map { scaledSolution[$0] / scales[$0] }
-        let residuals = ExtendedSum.residuals(x, estimates, response)
-        let fitted = (0..<n).map { response[$0] - residuals[$0] }
-        let rss = ExtendedSum.sumOfSquares(residuals)
+        // Back to the user's units: β_j = z_j · 2^(e_y − e_j).
+        let unscale = { (value: Double, column: Int) in PowerOfTwo.scale(value, by: responseExponent - exponents[column]) }
+        let estimates = (0..<p).map { unscale(scaledSolution[$0], $0) }
+        let scaledResiduals = ExtendedSum.residuals(scaled, scaledSolution, scaledResponse)
+        let residuals = scaledResiduals.map { PowerOfTwo.scale($0, by: responseExponent) }
+        let fitted = (0..<n).map { PowerOfTwo.scale(scaledResponse[$0] - scaledResiduals[$0], by: responseExponent) }
+        let scaledRSS = ExtendedSum.sumOfSquares(scaledResiduals)
 
         let df = n - rank
         var standardErrors = [Double?](repeating: nil, count: p)
         if df > 0 {
-            let sigma = (rss / Double(df)).squareRoot()
+            let sigma = (scaledRSS / Double(df)).squareRoot()
             let inverseR: Matrix
             do { inverseR = try qr.inverseOfLeadingR(rank: rank) } catch { throw RegressionError.numerical("\(error)") }
             for (k, column) in kept.enumerated() {
                 let rowNorm = ExtendedSum.euclideanNorm(inverseR.row(k))
-                standardErrors[column] = sigma * rowNorm / scales[column]
+                standardErrors[column] = unscale(sigma * rowNorm, column)
             }
         }
         let conditionNumber = try scaledConditionNumber(qr, rank: rank)
-        let aliases = try aliasedColumns(qr, rank: rank, scales: scales, names: design.columnNames)
+        let aliases = try aliasedColumns(qr, rank: rank, exponents: exponents, names: design.columnNames)
 
         return try LinearRegressionResult(
             columnNames: design.columnNames, hasIntercept: design.hasIntercept,
             estimates: estimates, estimable: Set(kept), standardErrors: standardErrors,
-            response: response, fitted: fitted, residuals: residuals, residualSumOfSquares: rss,
-            rank: rank, conditionNumber: conditionNumber, aliases: aliases,
+            response: ScaledValues(scaledResponse, exponent: responseExponent), fitted: fitted, residuals: residuals,
+            scaledResidualSumOfSquares: scaledRSS, rank: rank, conditionNumber: conditionNumber, aliases: aliases,
             confidenceLevel: options.confidenceLevel)
     }
 
@@ -162,7 +176,7 @@ public enum LinearRegression {
 
     /// For each aliased column, its expression as a combination of the estimable ones:
     /// `X_k ≈ Σ c_i X_i` from `R₁₁·c = R₁₂[:,k]`, unscaled.
-    private static func aliasedColumns(_ qr: PivotedQR, rank: Int, scales: [Double], names: [String]) throws -> [Alias] {
+    private static func aliasedColumns(_ qr: PivotedQR, rank: Int, exponents: [Int], names: [String]) throws -> [Alias] {
         let p = qr.columns
         guard rank < p else { return [] }
         let r = qr.r
@@ -172,7 +186,7 @@ public enum LinearRegression {
             let combination = rank > 0 ? try qr.solveUpperTriangular(rhs) : []
             let terms = combination.enumerated().compactMap { index, coefficient -> Alias.Term? in
                 let other = qr.permutation[index]
-                let value = coefficient * scales[column] / scales[other]
+                let value = PowerOfTwo.scale(coefficient, by: exponents[column] - exponents[other])
                 return abs(coefficient) > 1e-9 ? Alias.Term(column: names[other], coefficient: value) : nil
             }
             return Alias(column: names[column], combination: terms)

@@ -11,7 +11,8 @@ public struct CoefficientEstimate: Sendable, Equatable {
     public let standardError: Double?
     /// `estimate / standardError`.
     public let tValue: Double?
-    /// Two-sided p-value of `tValue` under Student's t with the residual degrees of freedom.
+    /// Two-sided p-value of `tValue` under Student's t with the residual degrees of freedom
+    /// (`nil` when `tValue` is `nil` or not finite).
     public let pValue: Double?
     /// Lower bound of the t-based confidence interval.
     public let confidenceLower: Double?
@@ -29,7 +30,7 @@ public struct CoefficientEstimate: Sendable, Equatable {
 /// - with an intercept, `TSS = Σ (yᵢ − ȳ)²`; without one, `TSS = Σ yᵢ²` (as R and NIST do);
 /// - `R² = 1 − RSS/TSS`, adjusted `R̄² = 1 − (1 − R²)·(n − i)/df` with `i = 1` if there is an intercept;
 /// - `F = ((TSS − RSS)/(k − i)) / (RSS/df)` on `(k − i, df)` degrees of freedom;
-/// - Gaussian log-likelihood `ℓ = −n/2·(log 2π + log(RSS/n) + 1)`; `AIC = −2ℓ + 2(k + 1)`,
+/// - Gaussian log-likelihood `ℓ = −n/2·(log 2π + log(RSS/n) + 1)` (undefined when RSS = 0); `AIC = −2ℓ + 2(k + 1)`,
 ///   `BIC = −2ℓ + log(n)·(k + 1)` (the variance counts as a parameter, as in R's `AIC(lm)`).
 public struct LinearRegressionResult: Sendable {
     /// The coefficient table in design column order.
@@ -52,19 +53,20 @@ public struct LinearRegressionResult: Sendable {
     public let rSquared: Double
     /// Adjusted R² (`nil` when `df = 0`).
     public let adjustedRSquared: Double?
-    /// Overall F statistic (`nil` when undefined: no model terms, `df = 0` or a constant response;
-    /// infinite for an exact fit).
+    /// Overall F statistic (`nil` when undefined: no model terms, `df = 0`, a constant response
+    /// or an exact fit, whose statistic would be infinite).
     public let fStatistic: Double?
-    /// Upper-tail probability of `fStatistic`.
+    /// Upper-tail probability of `fStatistic` (`nil` when the statistic is `nil` or not finite).
     public let fPValue: Double?
     /// Numerator and denominator degrees of freedom of the F test.
     public let fDegreesOfFreedom: (numerator: Int, denominator: Int)
-    /// Gaussian log-likelihood at the estimate.
-    public let logLikelihood: Double
-    /// Akaike information criterion.
-    public let aic: Double
-    /// Bayesian information criterion.
-    public let bic: Double
+    /// Gaussian log-likelihood at the estimate (`nil` for an exact fit, whose likelihood is
+    /// unbounded).
+    public let logLikelihood: Double?
+    /// Akaike information criterion (`nil` for an exact fit).
+    public let aic: Double?
+    /// Bayesian information criterion (`nil` for an exact fit).
+    public let bic: Double?
     /// 2-norm condition number of the estimable design columns after scaling to unit norm.
     public let conditionNumber: Double
     /// Aliased columns and the combinations they equal.
@@ -76,19 +78,29 @@ public struct LinearRegressionResult: Sendable {
     /// Level of the confidence intervals.
     public let confidenceLevel: Double
 
+    /// Why the result is not usable: the core numbers that are not finite (their true values
+    /// are not representable in double precision, or the data leave them undefined), in words;
+    /// `nil` when every present estimate, standard error, t value, confidence bound, RSS, σ,
+    /// TSS, F statistic, log-likelihood, AIC and BIC is finite.
+    public let notUsableReason: String?
+    /// Whether every core number is finite (see ``notUsableReason``). A result that is not
+    /// usable must not be reported as a success.
+    public var isUsable: Bool { notUsableReason == nil }
+
     init(
         columnNames: [String], hasIntercept: Bool, estimates: [Double], estimable: Set<Int>,
-        standardErrors: [Double?], response: [Double], fitted: [Double], residuals: [Double],
-        residualSumOfSquares rss: Double, rank: Int, conditionNumber: Double, aliases: [Alias],
+        standardErrors: [Double?], response: ScaledValues, fitted: [Double], residuals: [Double],
+        scaledResidualSumOfSquares scaledRSS: Double, rank: Int, conditionNumber: Double, aliases: [Alias],
         confidenceLevel: Double
     ) throws {
-        let n = response.count
+        let n = response.values.count
         let df = n - rank
+        let exponent = response.exponent
         self.hasIntercept = hasIntercept
         self.observationCount = n
         self.rank = rank
         self.residualDegreesOfFreedom = df
-        self.residualSumOfSquares = rss
+        self.residualSumOfSquares = PowerOfTwo.scale(scaledRSS, by: 2 * exponent)
         self.fitted = fitted
         self.residuals = residuals
         self.conditionNumber = conditionNumber
@@ -110,32 +122,68 @@ public struct LinearRegressionResult: Sendable {
             let tValue: Double? = se > 0 && se.isFinite ? estimate / se : nil
             return CoefficientEstimate(
                 name: columnNames[j], estimate: estimate, standardError: se, tValue: tValue,
-                pValue: tValue.map { 2 * t.survival(abs($0)) },
+                pValue: tValue.flatMap { $0.isFinite ? 2 * t.survival(abs($0)) : nil },
                 confidenceLower: estimate - critical * se, confidenceUpper: estimate + critical * se)
         }
 
-        residualStandardDeviation = df > 0 ? (rss / Double(df)).squareRoot() : nil
-        let tss = hasIntercept ? ExtendedSum.centeredSumOfSquares(response) : ExtendedSum.sumOfSquares(response)
-        totalSumOfSquares = tss
+        // σ, TSS, R² and F from the scaled response (R² and F are scale-free), then unscaled.
+        let scaledSigma = df > 0 ? (scaledRSS / Double(df)).squareRoot() : nil
+        residualStandardDeviation = scaledSigma.map { PowerOfTwo.scale($0, by: exponent) }
+        let scaledTSS = hasIntercept ? ExtendedSum.centeredSumOfSquares(response.values) : ExtendedSum.sumOfSquares(response.values)
+        totalSumOfSquares = PowerOfTwo.scale(scaledTSS, by: 2 * exponent)
         // A constant response leaves nothing to explain: R² and F are undefined (R prints NaN).
-        rSquared = tss > 0 ? 1 - rss / tss : .nan
+        rSquared = scaledTSS > 0 ? 1 - scaledRSS / scaledTSS : .nan
         let interceptTerms = hasIntercept ? 1 : 0
-        adjustedRSquared = df > 0 && tss > 0 ? 1 - (1 - rSquared) * Double(n - interceptTerms) / Double(df) : nil
+        adjustedRSquared = df > 0 && scaledTSS > 0 ? 1 - (1 - rSquared) * Double(n - interceptTerms) / Double(df) : nil
 
         let numerator = rank - interceptTerms
         fDegreesOfFreedom = (numerator, df)
-        if numerator > 0, df > 0, tss > 0 {
-            let f = rss > 0 ? ((tss - rss) / Double(numerator)) / (rss / Double(df)) : .infinity
+        // An exact fit (RSS = 0) has no F test: the statistic would be infinite.
+        if numerator > 0, df > 0, scaledTSS > 0, scaledRSS > 0 {
+            let f = ((scaledTSS - scaledRSS) / Double(numerator)) / (scaledRSS / Double(df))
             fStatistic = f
-            fPValue = f.isFinite ? try FDistribution(numeratorDF: Double(numerator), denominatorDF: Double(df)).survival(f) : 0
+            fPValue = f.isFinite ? try FDistribution(numeratorDF: Double(numerator), denominatorDF: Double(df)).survival(f) : nil
         } else {
             fStatistic = nil
             fPValue = nil
         }
 
+        // log(RSS/n) = log(RSS_s/n) + 2·e_y·log 2 stays finite where RSS itself overflows or
+        // underflows; an exact fit has an unbounded likelihood, reported as undefined.
         let parameters = Double(rank + 1)
-        logLikelihood = rss > 0 ? -Double(n) / 2 * (log(2 * Double.pi) + log(rss / Double(n)) + 1) : .infinity
-        aic = -2 * logLikelihood + 2 * parameters
-        bic = -2 * logLikelihood + log(Double(n)) * parameters
+        let likelihood: Double? = scaledRSS > 0
+            ? -Double(n) / 2 * (log(2 * Double.pi) + log(scaledRSS / Double(n)) + Double(2 * exponent) * M_LN2 + 1) : nil
+        logLikelihood = likelihood
+        aic = likelihood.map { -2 * $0 + 2 * parameters }
+        bic = likelihood.map { -2 * $0 + log(Double(n)) * parameters }
+
+        var nonFinite: [String] = []
+        for c in coefficients {
+            for (label, value) in [("estimate", c.estimate), ("standard error", c.standardError), ("t value", c.tValue),
+                                   ("confidence bound", c.confidenceLower), ("confidence bound", c.confidenceUpper)]
+            where value.map({ !$0.isFinite }) == true && !nonFinite.contains("\(label) of '\(c.name)'") {
+                nonFinite.append("\(label) of '\(c.name)'")
+            }
+        }
+        for (label, value) in [("residual sum of squares", residualSumOfSquares), ("residual standard deviation", residualStandardDeviation),
+                               ("total sum of squares", totalSumOfSquares), ("F statistic", fStatistic),
+                               ("log-likelihood", logLikelihood), ("AIC", aic), ("BIC", bic)]
+        where value.map({ !$0.isFinite }) == true {
+            nonFinite.append(label)
+        }
+        notUsableReason = nonFinite.isEmpty ? nil
+            : "not finite in double precision (the data's magnitudes exceed what can be represented): "
+              + nonFinite.joined(separator: ", ")
+    }
+}
+
+/// Values divided by `2^exponent` (exactly), with the exponent that restores them.
+struct ScaledValues {
+    let values: [Double]
+    let exponent: Int
+
+    init(_ values: [Double], exponent: Int) {
+        self.values = values
+        self.exponent = exponent
     }
 }

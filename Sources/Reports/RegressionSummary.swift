@@ -35,7 +35,8 @@ public struct RegressionSummary: RenderableReport, Sendable {
             .init("R-squared", NumberFormat.significant(r.rSquared, digits: 10)),
             .init("adjusted R-squared", NumberFormat.significant(r.adjustedRSquared, digits: 10)),
             .init("F statistic", r.fStatistic.map {
-                "\(NumberFormat.significant($0, digits: 8)) on \(r.fDegreesOfFreedom.numerator) and \(r.fDegreesOfFreedom.denominator) df, p-value \(NumberFormat.pValue(r.fPValue))"
+                "\(NumberFormat.significant($0, digits: 8)) on \(r.fDegreesOfFreedom.numerator) and \(r.fDegreesOfFreedom.denominator) df"
+                    + (r.fPValue.map { ", p-value \(NumberFormat.pValue($0))" } ?? "")
             } ?? "NA"),
             .init("log-likelihood", NumberFormat.significant(r.logLikelihood, digits: 10)),
             .init("AIC", NumberFormat.significant(r.aic, digits: 10)),
@@ -43,6 +44,7 @@ public struct RegressionSummary: RenderableReport, Sendable {
             .init("condition number (scaled columns)", NumberFormat.significant(r.conditionNumber, digits: 4)),
         ]
         for alias in r.aliases { lines.append(.init("aliased", alias.description)) }
+        if let reason = r.notUsableReason { lines.append(.init("not usable", reason)) }
         return StatisticsBlock(lines)
     }
 
@@ -69,6 +71,9 @@ public struct RegressionSummary: RenderableReport, Sendable {
         let n: Int
         let rank: Int
         let df: Int
+        /// Whether every core number is finite (see `LinearRegressionResult.isUsable`).
+        let usable: Bool
+        let notUsableReason: String?
         @FiniteOrNull var rss: Double?
         @FiniteOrNull var sigma: Double?
         @FiniteOrNull var rSquared: Double?
@@ -89,6 +94,8 @@ public struct RegressionSummary: RenderableReport, Sendable {
             n = r.observationCount
             rank = r.rank
             df = r.residualDegreesOfFreedom
+            usable = r.isUsable
+            notUsableReason = r.notUsableReason
             rss = r.residualSumOfSquares
             sigma = r.residualStandardDeviation
             rSquared = r.rSquared

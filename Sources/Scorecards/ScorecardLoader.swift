@@ -10,15 +10,8 @@ extension ScorecardSpec {
     /// - Throws: `DataErrors` listing every problem, located by file, line and column.
     public static func load(contentsOf url: URL, displayPath: String? = nil) throws -> ScorecardSpec {
         let source = displayPath ?? url.path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw DataErrors([DataError(file: source, message: "cannot read the file: no such file")])
-        }
-        guard !isDirectory.boolValue else { throw DataErrors([DataError(file: source, message: "is a directory, not a file")]) }
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw DataErrors([DataError(file: source, message: "cannot read the file: \(error.localizedDescription)")])
-        }
+        do { data = try FileAccess.contents(of: url, source: source) } catch { throw DataErrors([error]) }
         guard let text = String(data: data, encoding: .utf8) else {
             throw DataErrors([DataError(file: source, message: "the file is not valid UTF-8 text")])
         }

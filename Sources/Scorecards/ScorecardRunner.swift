@@ -61,11 +61,19 @@ public struct MethodRankReversal: Sendable, Equatable {
 /// - Stability intervals and rank reversal are computed for **every** method requested, each with
 ///   its own weights and settings, so that a reader sees which conclusions depend on the method.
 /// - Deterministic for a seed: SMAA's result does not depend on the thread count.
+/// - Bounded work: stability intervals and rank reversal rescore the matrix once per bisection
+///   step or left-out alternative, so their cost grows with the square of the number of
+///   alternatives (the cube for PROMETHEE II). Above ``maximumAlternativesForSensitivity``
+///   alternatives they are skipped, and a note says so.
 ///
 /// A method that cannot use the values (a constant criterion under min-max, a value ≤ 0 under
 /// WPM) is an input error: all such problems are thrown together as `DataErrors`, located at
 /// the criterion or value in the specification (or its CSV matrix).
 public enum ScorecardRunner {
+    /// The most alternatives for which weight stability intervals and rank reversal are computed:
+    /// 200 (their cost about quadruples with each doubling; 200 alternatives take seconds).
+    public static let maximumAlternativesForSensitivity = 200
+
     /// Runs `spec`; `seed` overrides the file's.
     /// - Parameter threads: SMAA worker threads (results do not depend on it).
     /// - Throws: `DataErrors`.
@@ -153,8 +161,15 @@ public enum ScorecardRunner {
             }
         }
 
+        let sensitivityFits = matrix.alternativeCount <= maximumAlternativesForSensitivity
+        let skipped = [spec.stabilityIntervals ? "weight stability intervals" : nil, spec.rankReversalDegradation != nil ? "rank reversal" : nil]
+            .compactMap { $0 }
+        if !sensitivityFits, !skipped.isEmpty {
+            notes.append("\(skipped.joined(separator: " and ")) skipped: \(matrix.alternativeCount) alternatives exceed the limit of "
+                         + "\(maximumAlternativesForSensitivity) for these analyses, whose cost grows with the square of the number of alternatives")
+        }
         var stability: [MethodStability] = []
-        if spec.stabilityIntervals {
+        if spec.stabilityIntervals, sensitivityFits {
             for method in spec.methods {
                 do {
                     let intervals = try WeightStability(method: method, configuration: spec.configuration)
@@ -167,7 +182,7 @@ public enum ScorecardRunner {
             }
         }
         var reversals: [MethodRankReversal] = []
-        if let degradation = spec.rankReversalDegradation {
+        if let degradation = spec.rankReversalDegradation, sensitivityFits {
             for method in spec.methods {
                 do {
                     let cases = try RankReversal(method: method, configuration: spec.configuration, degradation: degradation)

@@ -21,11 +21,15 @@ public struct CountSeriesSpec: Sendable, Equatable {
         self.seed = seed
     }
 
+    /// Checks the sizes against ``SyntheticLimits``.
     public func validate() throws(SyntheticError) {
         guard series >= 1 else { throw .invalid("the number of series must be at least 1, got \(series)") }
         guard periods >= 1 else { throw .invalid("a count series needs at least 1 period, got \(periods)") }
-        let cells = series.multipliedReportingOverflow(by: periods)
-        guard !cells.overflow, cells.partialValue <= 1 << 36 else { throw .invalid("\(series) series of \(periods) periods is too large") }
+        // Means and counts: two values per cell.
+        guard SyntheticLimits.product(series, periods, atMost: SyntheticLimits.maximumValuesInMemory / 2) != nil else {
+            throw .invalid("\(series) series × \(periods) periods exceed the limit of \(SyntheticLimits.maximumValuesInMemory / 2) "
+                           + "cells held in memory (1 GiB of means and counts)")
+        }
     }
 
     /// The parameter ranges of the underlying logistic curve (Asym, xmid, scal).

@@ -21,13 +21,16 @@ public struct DecisionMatrixSpec: Sendable, Equatable {
         self.seed = seed
     }
 
+    /// Checks the sizes against ``SyntheticLimits`` (at least 2 alternatives and 1 criterion).
     public func validate() throws(SyntheticError) {
         guard alternatives >= 2 else { throw .invalid("a decision matrix needs at least 2 alternatives, got \(alternatives)") }
         guard criteria >= 1 else { throw .invalid("a decision matrix needs at least 1 criterion, got \(criteria)") }
-        guard draws >= 0 else { throw .invalid("the number of draws must be >= 0, got \(draws)") }
-        let cells = alternatives.multipliedReportingOverflow(by: criteria)
-        guard !cells.overflow, cells.partialValue <= 1 << 36 else {
-            throw .invalid("\(alternatives) × \(criteria) is too large")
+        guard draws >= 0, draws <= SyntheticLimits.maximumDraws else {
+            throw .invalid("the number of draws must lie in 0…\(SyntheticLimits.maximumDraws), got \(draws)")
+        }
+        guard SyntheticLimits.product(alternatives, criteria, atMost: SyntheticLimits.maximumValuesInMemory) != nil else {
+            throw .invalid("\(alternatives) alternatives × \(criteria) criteria exceed the limit of "
+                           + "\(SyntheticLimits.maximumValuesInMemory) values held in memory (1 GiB)")
         }
     }
 }

@@ -25,14 +25,19 @@ public struct GrowthSeriesSpec: Sendable, Equatable {
         self.seed = seed
     }
 
-    /// Checks the sizes and the noise level.
+    /// Checks the sizes (against ``SyntheticLimits``) and the noise level.
     public func validate() throws(SyntheticError) {
         guard series >= 1 else { throw .invalid("the number of series must be at least 1, got \(series)") }
         guard points >= 3 else { throw .invalid("a series needs at least 3 points, got \(points)") }
         guard noise >= 0, noise.isFinite else { throw .invalid("the noise level must be finite and >= 0, got \(noise)") }
-        guard series.multipliedReportingOverflow(by: points).partialValue <= 1 << 40,
-              !series.multipliedReportingOverflow(by: points).overflow else {
-            throw .invalid("\(series) series of \(points) points is too large")
+        guard series <= SyntheticLimits.maximumGrowthSeries else {
+            throw .invalid("\(series) series exceed the limit of \(SyntheticLimits.maximumGrowthSeries)")
+        }
+        guard points <= SyntheticLimits.maximumPoints else {
+            throw .invalid("\(points) points per series exceed the limit of \(SyntheticLimits.maximumPoints)")
+        }
+        guard SyntheticLimits.product(series, points, atMost: SyntheticLimits.maximumTotalPoints) != nil else {
+            throw .invalid("\(series) series × \(points) points exceed the limit of \(SyntheticLimits.maximumTotalPoints) points")
         }
     }
 

@@ -14,7 +14,7 @@ public enum SyntheticCSV {
         let file = try StreamedFile(path: path)
         let grid = generator.grid.map { "\($0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : "\($0)")" }
         try file.write(Array("series,x,y\n".utf8))
-        while let block = generator.next(maximum: blockSeries) {
+        while let block = generator.next(maximum: SyntheticLimits.blockSeries(points: spec.points, preferred: blockSeries)) {
             var text = ""
             text.reserveCapacity(block.y.count * 28)
             for k in 0..<block.count {

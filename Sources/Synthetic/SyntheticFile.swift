@@ -41,7 +41,7 @@ public enum SyntheticFile {
         words.append(generator.grid)
         try file.write(&words)
         var starts: [Double] = [], truth: [Double] = []
-        while let block = generator.next(maximum: blockSeries) {
+        while let block = generator.next(maximum: SyntheticLimits.blockSeries(points: spec.points, preferred: blockSeries)) {
             words.append(block.y)
             try file.write(&words)
             starts += block.starts

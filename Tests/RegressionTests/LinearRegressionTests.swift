@@ -106,13 +106,17 @@ func expectMatches(_ result: LinearRegressionResult, _ expected: Fixture.Summary
         }
     }
 
-    @Test func exactFitHasZeroResidualAndInfiniteF() throws {
+    @Test func exactFitHasZeroResidualAndNoFTestOrLikelihood() throws {
         let design = try DesignMatrix(predictors: [[1, 2, 3, 4]], names: ["x"], intercept: true)
         let result = try LinearRegression.fit(design, response: [3, 5, 7, 9])
         #expect(close(result.coefficients[0].estimate, 1, 1e-12))
         #expect(close(result.coefficients[1].estimate, 2, 1e-12))
-        #expect(result.residualSumOfSquares < 1e-25)
+        #expect(result.residualSumOfSquares == 0)
         #expect(result.rSquared == 1)
+        // An infinite F statistic and an unbounded likelihood are undefined, not numbers.
+        #expect(result.fStatistic == nil && result.fPValue == nil)
+        #expect(result.logLikelihood == nil && result.aic == nil && result.bic == nil)
+        #expect(result.isUsable, "\(result.notUsableReason ?? "")")
     }
 
     @Test func constantResponseGivesZeroSlope() throws {
