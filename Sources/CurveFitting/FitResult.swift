@@ -185,10 +185,12 @@ public struct FitResult: Sendable {
                 .joined(separator: ", "))
         }
 
+        let standardError: ((Int) -> Double)? = estimated.covariance.map { c in { c[$0, $0].squareRoot() } }
+        let inflation: ((Int) -> Double)? = estimated.inflation.map { v in { v[$0] } }
         termination = Identifiability.assess(
-            solver.termination ?? .iterationLimit(solver.iterations), names: names, estimates: theta,
-            standardErrors: estimated.covariance.map { c in (0..<p).map { c[$0, $0].squareRoot() } },
-            varianceInflation: estimated.inflation, rankDeficient: estimated.rankDeficient, residualSumOfSquares: rss)
+            solver.termination ?? .iterationLimit(solver.iterations), names: names, estimate: { theta[$0] },
+            standardError: standardError, varianceInflation: inflation, rankDeficient: estimated.rankDeficient,
+            residualSumOfSquares: rss)
 
         let logWeights = free.weights?.reduce(0) { $0 + log($1) } ?? 0
         let nd = Double(n)

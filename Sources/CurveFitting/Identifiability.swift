@@ -40,36 +40,36 @@ public enum Identifiability {
         return stationarityTolerance + (floor.isNaN ? 0 : floor)
     }
 
-    /// The termination after the checks of the type's description.
+    /// The termination after the checks of the type's description. Allocates nothing unless
+    /// it reports a failure (the batch path calls it once per series).
     ///
     /// - Parameters:
     ///   - termination: How the solver stopped.
-    ///   - estimates: `θ̂`.
-    ///   - standardErrors: Standard errors, `nil` when the covariance is not estimable.
+    ///   - names: The parameter names.
+    ///   - estimate: `θ̂_j`.
+    ///   - standardError: `SE_j`, `nil` when the covariance is not estimable.
     ///   - varianceInflation: `VIF_j`, `nil` when the covariance is not estimable.
     ///   - rankDeficient: Parameters in the null direction of a rank-deficient Jacobian, or `nil`.
     ///   - residualSumOfSquares: The RSS at `θ̂`.
     static func assess(
-        _ termination: Termination, names: [String], estimates: [Double], standardErrors: [Double]?,
-        varianceInflation: [Double]?, rankDeficient: [String]?, residualSumOfSquares: Double
+        _ termination: Termination, names: [String], estimate: (Int) -> Double, standardError: ((Int) -> Double)?,
+        varianceInflation: ((Int) -> Double)?, rankDeficient: [String]?, residualSumOfSquares: Double
     ) -> Termination {
         let indices = names.indices
-        if case .failed(.notStationary) = termination, let standardErrors {
-            let runaway = indices.filter { !(standardErrors[$0] <= runawayRelativeStandardError * abs(estimates[$0])) }
-            return runaway.isEmpty ? termination : .failed(.estimatesRunOff(runaway.map { names[$0] }))
+        if case .failed(.notStationary) = termination, let standardError {
+            guard indices.contains(where: { !(standardError($0) <= runawayRelativeStandardError * abs(estimate($0))) }) else { return termination }
+            let runaway = indices.filter { !(standardError($0) <= runawayRelativeStandardError * abs(estimate($0))) }
+            return .failed(.estimatesRunOff(runaway.map { names[$0] }))
         }
         guard termination.isUsable else { return termination }
-        if let j = indices.first(where: { !estimates[$0].isFinite }) { return .failed(.notFinite("estimate of \(names[j])")) }
+        if let j = indices.first(where: { !estimate($0).isFinite }) { return .failed(.notFinite("estimate of \(names[j])")) }
         guard residualSumOfSquares.isFinite else { return .failed(.notFinite("residual sum of squares")) }
         if let rankDeficient { return .failed(.ridge(parameters: rankDeficient, varianceInflation: .infinity)) }
-        if let varianceInflation {
-            let ridge = indices.filter { !(varianceInflation[$0] <= ridgeVarianceInflation) }
-            if !ridge.isEmpty {
-                return .failed(.ridge(parameters: ridge.map { names[$0] },
-                                      varianceInflation: ridge.map { varianceInflation[$0] }.max() ?? .infinity))
-            }
+        if let varianceInflation, indices.contains(where: { !(varianceInflation($0) <= ridgeVarianceInflation) }) {
+            let ridge = indices.filter { !(varianceInflation($0) <= ridgeVarianceInflation) }
+            return .failed(.ridge(parameters: ridge.map { names[$0] }, varianceInflation: ridge.map { varianceInflation($0) }.max() ?? .infinity))
         }
-        if let standardErrors, let j = indices.first(where: { !standardErrors[$0].isFinite }) {
+        if let standardError, let j = indices.first(where: { !standardError($0).isFinite }) {
             return .failed(.notFinite("standard error of \(names[j])"))
         }
         return termination

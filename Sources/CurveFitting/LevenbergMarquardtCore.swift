@@ -506,8 +506,10 @@ struct LevenbergMarquardtCore<Problem: LeastSquaresProblem, Subproblem: TrustReg
 
     /// The residual sum of squares at `φ` and, into `errors`, the standard errors
     /// `√(RSS/(n−p)·[(JᵀJ)⁻¹]_jj)` from the subproblem factored with `D` = the column norms
-    /// (``FitResult``'s covariance); returns whether they are estimable. For problems whose
-    /// internal parameters are the external ones and whose objective is the sum of squares.
+    /// (``FitResult``'s covariance); returns whether they are estimable. Applies
+    /// ``Identifiability``'s checks to the termination (without allocating when they pass).
+    /// For problems whose internal parameters are the external ones and whose objective is the
+    /// sum of squares.
     mutating func leastSquaresSummary(standardErrors errors: UnsafeMutablePointer<Double>) -> (rss: Double, estimable: Bool) {
         makeUnique()
         let (s, n, p) = (storage, rows, columns)
@@ -522,7 +524,7 @@ struct LevenbergMarquardtCore<Problem: LeastSquaresProblem, Subproblem: TrustReg
         guard factor(), subproblem.inverseGramDiagonal(rankTolerance: options.rankTolerance, into: s.scratch) else {
             if let current = termination {
                 termination = Identifiability.assess(
-                    current, names: problem.parameterNames, estimates: Array(phi), standardErrors: nil,
+                    current, names: problem.parameterNames, estimate: { s.phi[$0] }, standardError: nil,
                     varianceInflation: nil, rankDeficient: problem.parameterNames, residualSumOfSquares: rss)
             }
             return (rss, false)
@@ -532,10 +534,8 @@ struct LevenbergMarquardtCore<Problem: LeastSquaresProblem, Subproblem: TrustReg
         if let current = termination {
             // Once per fit: ``Identifiability``'s checks, with VIF_j = [(J̃ᵀJ̃)⁻¹]_jj from the unit-column factorization.
             termination = Identifiability.assess(
-                current, names: problem.parameterNames, estimates: Array(phi),
-                standardErrors: Array(UnsafeBufferPointer(start: errors, count: p)),
-                varianceInflation: Array(UnsafeBufferPointer(start: s.scratch, count: p)), rankDeficient: nil,
-                residualSumOfSquares: rss)
+                current, names: problem.parameterNames, estimate: { s.phi[$0] }, standardError: { errors[$0] },
+                varianceInflation: { s.scratch[$0] }, rankDeficient: nil, residualSumOfSquares: rss)
         }
         return (rss, true)
     }
