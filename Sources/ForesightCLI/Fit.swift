@@ -119,7 +119,7 @@ struct Fit: ParsableCommand {
             if residuals { sections.residuals = (predictors, response) }
             sections.trace = trace
             if let predict {
-                let at = try predictionPredictors(predict, names: curve.predictorNames)
+                let at = try predictionPredictors(predict, modelNames: curve.predictorNames)
                 if let bands = fit.bands(at: at) { sections.predictions = (at, bands) }
             }
             if profile, fit.isUsable { sections.profile = try fit.profileIntervals() }
@@ -152,8 +152,10 @@ struct Fit: ParsableCommand {
         return try FixedParameters(Dictionary(pairs.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }), names: names)
     }
 
-    /// `--predict`: `NAME=v1,v2,...` for a one-predictor model, else a CSV file with the predictor columns.
-    func predictionPredictors(_ text: String, names: [String]) throws -> Predictors {
+    /// `--predict`: `NAME=v1,v2,...` for one predictor (named as in `--x`), else a CSV file with
+    /// the `--x` columns; returned under the model's predictor names.
+    func predictionPredictors(_ text: String, modelNames: [String]) throws -> Predictors {
+        let names = predictorNames
         let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         if parts.count == 2, names == [parts[0]] {
             let values = try parts[1].split(separator: ",").map { item -> Double in
@@ -163,14 +165,14 @@ struct Fit: ParsableCommand {
                 return value
             }
             guard !values.isEmpty else { throw usageError("--predict needs at least one value, e.g. --predict \(parts[0])=1,2,3", command: "fit") }
-            return Predictors(names: names, columns: [values])
+            return Predictors(names: modelNames, columns: [values])
         }
         if parts.count == 2 {
             throw usageError("--predict \(parts[0])=...: the model's predictor is \(names.joined(separator: ", ")); "
                              + "give a CSV file for several predictors", command: "fit")
         }
         let table = try CSVReader.read(url: URL(fileURLWithPath: text), displayPath: text, requireRows: true)
-        return Predictors(names: names, columns: try table.numbers(columns: names))
+        return Predictors(names: modelNames, columns: try table.numbers(columns: names))
     }
 
     /// The nested model of `--compare`, fitted to the same data: a self-started growth model, or a

@@ -109,6 +109,25 @@ struct FitInferenceCommandTests {
         expectStderr(bad, contains: "abc")
     }
 
+    /// A growth model predicts at values of its `--x` column, inline or from a CSV with that column.
+    @Test func growthModelPredictsAtNamedPredictorValues() throws {
+        let ws = try Workspace()
+        try ws.write("years.csv", Fixtures.calendarYears)
+        try ws.write("future.csv", "year\n2025\n2026\n")
+        let base = ["fit", "--data", "years.csv", "--x", "year", "--y", "count", "--model", "gompertz", "--origin", "2016", "--format", "json"]
+        let inline = try ws.run(base + ["--predict", "year=2025,2026"])
+        expectExit(inline, 0)
+        let file = try ws.run(base + ["--predict", "future.csv"])
+        expectExit(file, 0)
+        let a = try #require(try inline.jsonObject()["predictions"] as? [[String: Any]])
+        let b = try #require(try file.jsonObject()["predictions"] as? [[String: Any]])
+        #expect(a.count == 2 && b.count == 2)
+        #expect(a.map { number($0, "fitted") } == b.map { number($0, "fitted") })
+        let upper = try #require(number(a[0], "prediction_upper")), lower = try #require(number(a[0], "prediction_lower"))
+        let fitted = try #require(number(a[0], "fitted"))
+        #expect(lower < fitted && fitted < upper && fitted > 28)
+    }
+
     /// MGH Jennrich–Sampson: the minimum lies on the ridge x1 = x2 (standard errors 1.6e6 were reported "converged").
     @Test func aRidgeIsNotUsable() throws {
         let ws = try Workspace()
