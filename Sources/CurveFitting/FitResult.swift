@@ -185,12 +185,11 @@ public struct FitResult: Sendable {
                 .joined(separator: ", "))
         }
 
-        let standardError: ((Int) -> Double)? = estimated.covariance.map { c in { c[$0, $0].squareRoot() } }
-        let inflation: ((Int) -> Double)? = estimated.inflation.map { v in { v[$0] } }
+        let covariance = estimated.covariance, inflation = estimated.inflation
         termination = Identifiability.assess(
             solver.termination ?? .iterationLimit(solver.iterations), names: names, estimate: { theta[$0] },
-            standardError: standardError, varianceInflation: inflation, rankDeficient: estimated.rankDeficient,
-            residualSumOfSquares: rss)
+            standardError: { j in covariance.map { $0[j, j].squareRoot() } }, varianceInflation: { j in inflation?[j] },
+            rankDeficient: estimated.rankDeficient, residualSumOfSquares: rss)
 
         let logWeights = free.weights?.reduce(0) { $0 + log($1) } ?? 0
         let nd = Double(n)
@@ -287,7 +286,7 @@ public enum CurveFitter {
             throw FitError.invalidSetup("\(start.count) start values for \(p) parameters (\(problem.model.parameterNames.joined(separator: ", ")))")
         }
         let freeProblem = try fixed.reduce(problem)
-        let freeStart = fixed.freeIndices(of: p).map { start[$0] }
+        let freeStart = fixed.isEmpty ? start : fixed.freeIndices(of: p).map { start[$0] }
         var solver = try LevenbergMarquardt(problem: freeProblem, start: freeStart, options: options)
         var kept = options
         kept.initialStepBound = solver.runWithRestarts()

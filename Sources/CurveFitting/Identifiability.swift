@@ -49,27 +49,33 @@ public enum Identifiability {
     ///   - estimate: `θ̂_j`.
     ///   - standardError: `SE_j`, `nil` when the covariance is not estimable.
     ///   - varianceInflation: `VIF_j`, `nil` when the covariance is not estimable.
+    ///   (Non-escaping closures rather than arrays, so that the batch path allocates nothing.)
     ///   - rankDeficient: Parameters in the null direction of a rank-deficient Jacobian, or `nil`.
     ///   - residualSumOfSquares: The RSS at `θ̂`.
     static func assess(
-        _ termination: Termination, names: [String], estimate: (Int) -> Double, standardError: ((Int) -> Double)?,
-        varianceInflation: ((Int) -> Double)?, rankDeficient: [String]?, residualSumOfSquares: Double
+        _ termination: Termination, names: [String], estimate: (Int) -> Double, standardError: (Int) -> Double?,
+        varianceInflation: (Int) -> Double?, rankDeficient: [String]?, residualSumOfSquares: Double
     ) -> Termination {
         let indices = names.indices
-        if case .failed(.notStationary) = termination, let standardError {
-            guard indices.contains(where: { !(standardError($0) <= runawayRelativeStandardError * abs(estimate($0))) }) else { return termination }
-            let runaway = indices.filter { !(standardError($0) <= runawayRelativeStandardError * abs(estimate($0))) }
-            return .failed(.estimatesRunOff(runaway.map { names[$0] }))
+        if case .failed(.notStationary) = termination {
+            func runsOff(_ j: Int) -> Bool {
+                guard let se = standardError(j) else { return false }
+                return !(se <= runawayRelativeStandardError * abs(estimate(j)))
+            }
+            guard indices.contains(where: runsOff) else { return termination }
+            return .failed(.estimatesRunOff(indices.filter(runsOff).map { names[$0] }))
         }
         guard termination.isUsable else { return termination }
         if let j = indices.first(where: { !estimate($0).isFinite }) { return .failed(.notFinite("estimate of \(names[j])")) }
         guard residualSumOfSquares.isFinite else { return .failed(.notFinite("residual sum of squares")) }
         if let rankDeficient { return .failed(.ridge(parameters: rankDeficient, varianceInflation: .infinity)) }
-        if let varianceInflation, indices.contains(where: { !(varianceInflation($0) <= ridgeVarianceInflation) }) {
-            let ridge = indices.filter { !(varianceInflation($0) <= ridgeVarianceInflation) }
-            return .failed(.ridge(parameters: ridge.map { names[$0] }, varianceInflation: ridge.map { varianceInflation($0) }.max() ?? .infinity))
+        func inflated(_ j: Int) -> Bool { varianceInflation(j).map { !($0 <= ridgeVarianceInflation) } ?? false }
+        if indices.contains(where: inflated) {
+            let ridge = indices.filter(inflated)
+            return .failed(.ridge(parameters: ridge.map { names[$0] },
+                                  varianceInflation: ridge.compactMap { varianceInflation($0) }.max() ?? .infinity))
         }
-        if let standardError, let j = indices.first(where: { !standardError($0).isFinite }) {
+        if let j = indices.first(where: { standardError($0).map { !$0.isFinite } ?? false }) {
             return .failed(.notFinite("standard error of \(names[j])"))
         }
         return termination

@@ -524,8 +524,8 @@ struct LevenbergMarquardtCore<Problem: LeastSquaresProblem, Subproblem: TrustReg
         guard factor(), subproblem.inverseGramDiagonal(rankTolerance: options.rankTolerance, into: s.scratch) else {
             if let current = termination {
                 termination = Identifiability.assess(
-                    current, names: problem.parameterNames, estimate: { s.phi[$0] }, standardError: nil,
-                    varianceInflation: nil, rankDeficient: problem.parameterNames, residualSumOfSquares: rss)
+                    current, names: problem.parameterNames, estimate: { s.phi[$0] }, standardError: { _ in nil },
+                    varianceInflation: { _ in nil }, rankDeficient: problem.parameterNames, residualSumOfSquares: rss)
             }
             return (rss, false)
         }
