@@ -100,6 +100,8 @@ struct IdentifiabilityTests {
         let exact = try CurveFitter.fit(try FitProblem(model: model, predictors: Predictors(x), response: x.map { 2 * $0 }), start: [1])
         #expect(exact.termination == .converged(.exactFit), "\(exact.termination)")
         #expect(exact.notes.contains { $0.contains("log-likelihood is unbounded") })
+        // Standard error 0: no t statistic, so no p-value is reported.
+        #expect(exact.parameters[0].standardError == 0 && exact.parameters[0].tValue == nil && exact.parameters[0].pValue == nil)
     }
 
     /// Every usable NIST-like fit passes the final checks: their p-values are finite numbers.
