@@ -12,6 +12,9 @@
 ///   residual vector and a Jacobian column, `max_j |(Jᵀr)_j| / (‖J_j‖·‖r‖)`, is at most the
 ///   tolerance — MINPACK's `gtol` test; also met exactly when `r = 0`.
 ///
+/// A met criterion is only a claim: before the result is called converged it passes
+/// ``Identifiability``'s final checks (gradient test, run-off estimates, ridge, finite values).
+///
 /// The defaults are close to machine precision on purpose: the fits are meant to reproduce NIST's
 /// certified values to 6 or more digits, and the solver stops cleanly at the limit of double
 /// precision when the tolerances cannot be met (reported as converged at machine precision).

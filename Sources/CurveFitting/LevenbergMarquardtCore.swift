@@ -23,6 +23,9 @@ protocol LeastSquaresProblem {
     func objective(_ r: UnsafePointer<Double>) -> Double
     /// Rescales residuals and Jacobian rows for a robust loss (only called when the loss is not linear).
     func applyRobustScaling(residuals: UnsafeMutablePointer<Double>, jacobian: UnsafeMutablePointer<Double>)
+    /// Whether parameter `j` sits on a bound at `phi`, where the gradient need not vanish (the
+    /// final gradient test skips it).
+    func isOnBound(_ j: Int, at phi: UnsafePointer<Double>) -> Bool
 }
 
 extension LeastSquaresProblem {
@@ -33,6 +36,8 @@ extension LeastSquaresProblem {
     }
 
     func applyRobustScaling(residuals: UnsafeMutablePointer<Double>, jacobian: UnsafeMutablePointer<Double>) {}
+
+    func isOnBound(_ j: Int, at phi: UnsafePointer<Double>) -> Bool { false }
 }
 
 /// The Levenberg–Marquardt iteration itself, once, generic over the problem evaluation and the
@@ -218,7 +223,7 @@ struct LevenbergMarquardtCore<Problem: LeastSquaresProblem, Subproblem: TrustReg
         }
         objective = problem.objective(s.residuals)
         if objective == 0 {
-            termination = .converged(.exactFit)
+            termination = exactOrUnderflow()
             return
         }
         guard objective.isFinite else {
@@ -340,7 +345,7 @@ struct LevenbergMarquardtCore<Problem: LeastSquaresProblem, Subproblem: TrustReg
                 scaledParameterNorm = scaledNorm(s.phi)
                 accepted = true
                 if objective == 0 {
-                    termination = .converged(.exactFit)
+                    termination = exactOrUnderflow()
                     break
                 }
                 if updateJacobian() != nil {
@@ -378,6 +383,8 @@ struct LevenbergMarquardtCore<Problem: LeastSquaresProblem, Subproblem: TrustReg
                 // The steps that would still lower the objective leave the region where the model
                 // is defined: the best point lies on its edge, which is not a minimum.
                 termination = .failed(.domainEdge(gradientCosine: gradientCosine()))
+            } else if termination != .converged(.exactFit), termination != .converged(.gradient), !isStationary() {
+                termination = .failed(.notStationary(gradientCosine: gradientCosine()))
             }
         }
         if options.recordsIterations {
@@ -450,6 +457,32 @@ struct LevenbergMarquardtCore<Problem: LeastSquaresProblem, Subproblem: TrustReg
         return inert.isEmpty ? nil : inert.map { problem.parameterNames[$0] }
     }
 
+    /// A zero objective: an exact fit when every residual is zero, else squares that underflowed.
+    private func exactOrUnderflow() -> Termination {
+        let r = storage.residuals
+        for i in 0..<rows where r[i] != 0 { return .failed(.residualsUnderflow) }
+        return .converged(.exactFit)
+    }
+
+    /// The final gradient test of ``Identifiability`` (once per fit, at a convergence claim), over
+    /// the parameters not on a bound.
+    private mutating func isStationary() -> Bool {
+        let (s, n) = (storage, rows)
+        var modelScale = 0.0
+        for j in 0..<columns { modelScale += abs(s.phi[j]) * s.norms[j] }
+        let residualNorm = Self.norm(s.residuals, n)
+        let threshold = Identifiability.stationarityThreshold(modelScale: modelScale, residualNorm: residualNorm)
+        guard gradientCosine() > threshold else { return true }
+        let (a, r) = linear ? (s.jacobian, s.residuals) : (s.scaledJacobian, s.scaledResiduals)
+        let norm = linear ? residualNorm : Self.norm(r, n)
+        for j in 0..<columns where !problem.isOnBound(j, at: s.phi) {
+            let column = a + j &* n
+            let columnNorm = linear ? s.norms[j] : Self.norm(column, n)
+            if columnNorm > 0, abs(VectorKernels.dot(column, r, n)) > threshold * columnNorm * norm { return false }
+        }
+        return true
+    }
+
     /// The largest cosine between the (scaled) residual vector and a Jacobian column.
     private mutating func gradientCosine() -> Double {
         if !cachedCosine.isNaN { return cachedCosine }
@@ -473,8 +506,10 @@ struct LevenbergMarquardtCore<Problem: LeastSquaresProblem, Subproblem: TrustReg
 
     /// The residual sum of squares at `φ` and, into `errors`, the standard errors
     /// `√(RSS/(n−p)·[(JᵀJ)⁻¹]_jj)` from the subproblem factored with `D` = the column norms
-    /// (``FitResult``'s covariance); returns whether they are estimable. For problems whose
-    /// internal parameters are the external ones and whose objective is the sum of squares.
+    /// (``FitResult``'s covariance); returns whether they are estimable. Applies
+    /// ``Identifiability``'s checks to the termination (without allocating when they pass).
+    /// For problems whose internal parameters are the external ones and whose objective is the
+    /// sum of squares.
     mutating func leastSquaresSummary(standardErrors errors: UnsafeMutablePointer<Double>) -> (rss: Double, estimable: Bool) {
         makeUnique()
         let (s, n, p) = (storage, rows, columns)
@@ -487,10 +522,21 @@ struct LevenbergMarquardtCore<Problem: LeastSquaresProblem, Subproblem: TrustReg
         for k in 0..<(n * p) where !s.jacobian[k].isFinite { return (rss, false) }
         for j in 0..<p { s.diagonal[j] = s.norms[j] > 0 ? s.norms[j] : 1 }
         guard factor(), subproblem.inverseGramDiagonal(rankTolerance: options.rankTolerance, into: s.scratch) else {
+            if let current = termination {
+                termination = Identifiability.assess(
+                    current, names: problem.parameterNames, estimate: { s.phi[$0] }, standardError: { _ in nil },
+                    varianceInflation: { _ in nil }, rankDeficient: problem.parameterNames, residualSumOfSquares: rss)
+            }
             return (rss, false)
         }
         let variance = rss / Double(n - p)
         for j in 0..<p { errors[j] = (variance * s.scratch[j]).squareRoot() / s.diagonal[j] }
+        if let current = termination {
+            // Once per fit: ``Identifiability``'s checks, with VIF_j = [(J̃ᵀJ̃)⁻¹]_jj from the unit-column factorization.
+            termination = Identifiability.assess(
+                current, names: problem.parameterNames, estimate: { s.phi[$0] }, standardError: { errors[$0] },
+                varianceInflation: { s.scratch[$0] }, rankDeficient: nil, residualSumOfSquares: rss)
+        }
         return (rss, true)
     }
 }

@@ -43,10 +43,13 @@ public struct ParameterBounds: Sendable, Equatable {
 
     /// Indices of estimates lying on (within 1e-10 relative of) a finite bound.
     func indicesOnBound(_ theta: [Double]) -> [Int] {
-        theta.indices.filter { j in
-            let tolerance = 1e-10 * max(1, abs(theta[j]))
-            return (lower[j].isFinite && theta[j] - lower[j] <= tolerance) || (upper[j].isFinite && upper[j] - theta[j] <= tolerance)
-        }
+        theta.indices.filter { isOnBound(theta[$0], $0) }
+    }
+
+    /// Whether `θ_j` lies on (within 1e-10 relative of) a finite bound.
+    func isOnBound(_ theta: Double, _ j: Int) -> Bool {
+        let tolerance = 1e-10 * max(1, abs(theta))
+        return (lower[j].isFinite && theta - lower[j] <= tolerance) || (upper[j].isFinite && upper[j] - theta <= tolerance)
     }
 
     /// `θ(φ)` and `dθ/dφ` for parameter `j`; `θ` is clamped to the bounds, which rounding in

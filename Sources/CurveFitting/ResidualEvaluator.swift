@@ -69,6 +69,10 @@ struct ResidualEvaluator: LeastSquaresProblem, Sendable {
         return bad
     }
 
+    func isOnBound(_ j: Int, at phi: UnsafePointer<Double>) -> Bool {
+        problem.bounds.isActive && problem.bounds.isOnBound(problem.bounds.external(phi[j], j).value, j)
+    }
+
     /// The objective `Σ C²ρ((rᵢ/C)²)` (the residual sum of squares for the linear loss).
     func objective(_ r: UnsafePointer<Double>) -> Double {
         let loss = problem.loss

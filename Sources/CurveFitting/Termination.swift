@@ -28,6 +28,23 @@ public enum Termination: Sendable, Equatable, CustomStringConvertible {
         /// The solver stopped where the listed parameters have no effect on the model: a
         /// plateau, not a minimum.
         case parametersWithoutEffect([String])
+        /// A convergence criterion was met, but the final gradient test failed: the largest
+        /// cosine between the residuals and a Jacobian column exceeds ``Identifiability``'s
+        /// stationarity threshold, so the objective still decreases (see ``FitOptions``).
+        case notStationary(gradientCosine: Double)
+        /// The minimum lies at infinity: the objective keeps falling while the listed estimates
+        /// grow without bound (not stationary, and their relative standard errors exceed
+        /// ``Identifiability/runawayRelativeStandardError``).
+        case estimatesRunOff([String])
+        /// The minimum lies on a ridge: the covariance is singular or nearly so (the variance
+        /// inflation of the listed parameters exceeds ``Identifiability/ridgeVarianceInflation``),
+        /// so they are not separately identifiable from these data.
+        case ridge(parameters: [String], varianceInflation: Double)
+        /// An estimate, standard error, residual sum of squares or statistic is not finite.
+        case notFinite(String)
+        /// The residuals are so small that their squares underflow (below about 1e-154): the
+        /// residual sum of squares and everything computed from it are not representable.
+        case residualsUnderflow
 
         public var description: String {
             switch self {
@@ -45,6 +62,20 @@ public enum Termination: Sendable, Equatable, CustomStringConvertible {
             case .parametersWithoutEffect(let names):
                 return "stopped on a plateau where \(names.joined(separator: ", ")) no longer affect"
                     + " the model (e.g. an exponential underflowed); this is not a minimum — try other start values"
+            case .notStationary(let cosine):
+                return "stopped where the objective still decreases (final gradient test failed: gradient cosine "
+                    + "\(String(format: "%.2g", cosine))); this is not a minimum — try other start values or rescale the parameters"
+            case .estimatesRunOff(let names):
+                return "the estimates of \(names.joined(separator: ", ")) run off without bound while the objective still "
+                    + "decreases: the minimum lies at infinity and the parameters are not identifiable from these data"
+            case .ridge(let names, let inflation):
+                let size = inflation.isFinite ? String(format: "%.1e", inflation) : "infinite"
+                return "the minimum lies on a ridge: \(names.joined(separator: ", ")) are not separately identifiable "
+                    + "(variance inflation \(size)); fix one of them, reparametrize or choose a simpler model"
+            case .notFinite(let what):
+                return "the fit ended with a non-finite \(what)"
+            case .residualsUnderflow:
+                return "the residuals are too small to square in double precision (below about 1e-154): rescale the response"
             }
         }
     }

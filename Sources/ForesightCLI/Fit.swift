@@ -62,6 +62,24 @@ struct Fit: ParsableCommand {
     @Option(parsing: .unconditional, help: "Maximum number of iterations.")
     var maxIterations: Int = FitOptions().maximumIterations
 
+    @Option(help: "Hold parameters at values, name=value pairs: excluded from the optimization and reported as fixed.")
+    var fix: String?
+
+    @Flag(help: "Also print the fitted values and residuals of every observation.")
+    var residuals = false
+
+    @Option(help: "Predict at new predictor values with confidence and prediction intervals: NAME=v1,v2,... or a CSV file with the predictor column(s).")
+    var predict: String?
+
+    @Flag(help: "Also print profile-likelihood confidence intervals (R's confint for nls).")
+    var profile = false
+
+    @Option(help: "F test against a nested model: a growth model name, or a formula in the same predictors whose parameters take --start values.")
+    var compare: String?
+
+    @Flag(help: "Also print the iteration trace (objective, damping, trust radius, gain ratio per iteration).")
+    var trace = false
+
     @OptionGroup var output: OutputOptions
 
     var predictorNames: [String] {
@@ -81,6 +99,7 @@ struct Fit: ParsableCommand {
     func run() throws {
         let curve = try buildModel()
         var result: FitResult?
+        var sections = FitSections()
         try reportingDataErrors(file: data) {
             let table = try CSVReader.read(url: URL(fileURLWithPath: data), displayPath: data, requireRows: true)
             let columns = try table.numbers(columns: predictorNames + [y] + (weights.map { [$0] } ?? []))
@@ -95,17 +114,103 @@ struct Fit: ParsableCommand {
                                          weights: weights.map { _ in columns[predictorNames.count + 1] },
                                          bounds: bounds, loss: try Loss.named(loss.rawValue, scale: lossScale))
             let options = FitOptions(maximumIterations: maxIterations, confidenceLevel: level)
-            result = try CurveFitter.fit(problem, start: startValues, options: options)
+            let fit = try CurveFitter.fit(problem, start: startValues, fixed: try fixedParameters(names: names), options: options)
+            result = fit
+            if residuals { sections.residuals = (predictors, response) }
+            sections.trace = trace
+            if let predict {
+                let at = try predictionPredictors(predict, modelNames: curve.predictorNames)
+                if let bands = fit.bands(at: at) { sections.predictions = (at, bands) }
+            }
+            if profile, fit.isUsable { sections.profile = try fit.profileIntervals() }
+            if let compare, fit.isUsable {
+                let reduced = try reducedFit(compare, predictors: predictors, response: response, weights: problem.weights, options: options)
+                sections.comparison = (compare, try NestedModelTest(reduced: reduced, full: fit))
+            }
         }
         guard let result else { return }
         let name = model ?? formula ?? ""
         let summary = FitSummary(result: result, model: name,
-                                 description: "\(y) ~ \(name) (\(data), \(result.observationCount) observation\(result.observationCount == 1 ? "" : "s"))")
+                                 description: "\(y) ~ \(name) (\(data), \(result.observationCount) observation\(result.observationCount == 1 ? "" : "s"))",
+                                 sections: sections)
         try output.emit(summary)
         if !result.isUsable {
             printError("the fit is not usable: \(result.termination.message)")
             throw ExitStatus.checkFailed
         }
+        if predict != nil, sections.predictions == nil {
+            printError("no predictions: \(result.covarianceUnavailableReason ?? "the covariance is not estimable")")
+            throw ExitStatus.checkFailed
+        }
+    }
+
+    /// `--fix` as ``FixedParameters`` of the model's parameters.
+    func fixedParameters(names: [String]) throws -> FixedParameters {
+        guard let fix else { return .none }
+        let pairs = try NamedValues.parse(fix, option: "--fix")
+        _ = try NamedValues.assign(pairs, to: names, default: nil, option: "--fix")
+        return try FixedParameters(Dictionary(pairs.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }), names: names)
+    }
+
+    /// `--predict`: `NAME=v1,v2,...` for one predictor (named as in `--x`), else a CSV file with
+    /// the `--x` columns; returned under the model's predictor names.
+    func predictionPredictors(_ text: String, modelNames: [String]) throws -> Predictors {
+        let names = predictorNames
+        let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        if parts.count == 2, names == [parts[0]] {
+            let values = try parts[1].split(separator: ",").map { item -> Double in
+                guard let value = Double(item.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+                    throw usageError("--predict: '\(item)' is not a finite number", command: "fit")
+                }
+                return value
+            }
+            guard !values.isEmpty else { throw usageError("--predict needs at least one value, e.g. --predict \(parts[0])=1,2,3", command: "fit") }
+            return Predictors(names: modelNames, columns: [values])
+        }
+        if parts.count == 2 {
+            throw usageError("--predict \(parts[0])=...: the model's predictor is \(names.joined(separator: ", ")); "
+                             + "give a CSV file for several predictors", command: "fit")
+        }
+        let table = try CSVReader.read(url: URL(fileURLWithPath: text), displayPath: text, requireRows: true)
+        return Predictors(names: modelNames, columns: try table.numbers(columns: names))
+    }
+
+    /// The nested model of `--compare`, fitted to the same data: a self-started growth model, or a
+    /// formula started from the `--start` values of its parameters.
+    func reducedFit(_ text: String, predictors: Predictors, response: [Double], weights: [Double]?, options: FitOptions) throws -> FitResult {
+        let reduced: any CurveModel
+        let reducedStart: [Double]
+        if GrowthModels.names.contains(text) {
+            guard predictors.columns.count == 1, let model = try GrowthModels.named(text, origin: origin) as? any SelfStartingModel else {
+                throw usageError("--compare \(text): a growth model reads one predictor", command: "fit")
+            }
+            reduced = model
+            reducedStart = try model.initialParameters(x: predictors.columns[0], y: response)
+        } else {
+            do {
+                let used = try FormulaModel.parameterNames(in: text, predictors: predictorNames)
+                let given = Dictionary((try startPairs()).map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
+                let missing = used.filter { given[$0] == nil }
+                guard missing.isEmpty else {
+                    throw usageError("--compare: give start values for \(missing.joined(separator: ", ")) with --start", command: "fit")
+                }
+                reduced = try FormulaModel(formula: text, parameters: used, predictors: predictorNames)
+                reducedStart = used.map { given[$0]! }
+            } catch let error as FormulaError {
+                throw usageError("--compare: \(error.description)", command: "fit")
+            }
+        }
+        let problem = try FitProblem(model: reduced, predictors: predictors, response: response, weights: weights)
+        let fit = try CurveFitter.fit(problem, start: reducedStart, options: options)
+        guard fit.isUsable else {
+            printError("the nested model of --compare is not usable: \(fit.termination.message)")
+            throw ExitStatus.checkFailed
+        }
+        return fit
+    }
+
+    func startPairs() throws -> [(name: String, value: Double)] {
+        try start.map { try NamedValues.parse($0, option: "--start") } ?? []
     }
 
     /// The growth model or the compiled formula; formula errors are usage errors (exit 64).
@@ -115,7 +220,9 @@ struct Fit: ParsableCommand {
         }
         let formula = formula ?? ""
         do {
-            let given = try start.map { try NamedValues.parse($0, option: "--start").map(\.name) } ?? []
+            let started = try start.map { try NamedValues.parse($0, option: "--start").map(\.name) } ?? []
+            let fixedNames = try fix.map { try NamedValues.parse($0, option: "--fix").map(\.name) } ?? []
+            let given = started + fixedNames.filter { !started.contains($0) }
             let used = try FormulaModel.parameterNames(in: formula, predictors: predictorNames)
             let missing = used.filter { !given.contains($0) }
             guard missing.isEmpty else {
@@ -136,7 +243,8 @@ struct Fit: ParsableCommand {
             let automatic = try selfStarting.initialParameters(x: predictors.columns[0], y: response)
             return names.indices.map { given?[$0] ?? automatic[$0] }
         }
-        return names.indices.map { given?[$0] ?? .nan }
+        let fixedValues = try fix.map { try NamedValues.assign(NamedValues.parse($0, option: "--fix"), to: names, default: nil, option: "--fix") }
+        return names.indices.map { given?[$0] ?? fixedValues?[$0] ?? .nan }
     }
 
     func bound(_ text: String?, option: String, names: [String], default value: Double) throws -> [Double] {

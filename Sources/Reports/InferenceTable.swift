@@ -12,11 +12,13 @@ struct InferenceRow: Encodable {
     @FiniteOrNull var ciUpper: Double?
     /// Linear models only: whether the column is aliased (its estimate is NA).
     var aliased: Bool?
+    /// Nonlinear fits only: whether the parameter was held fixed (no standard error).
+    var fixed: Bool?
 
     /// The row as table cells under ``InferenceRow/table(_:firstColumn:level:)``'s columns.
     var cells: [String] {
         [name, aliased == true ? "NA (aliased)" : NumberFormat.significant(estimate, digits: 10),
-         NumberFormat.significant(stdError, digits: 6), NumberFormat.significant(tValue, digits: 5),
+         fixed == true ? "fixed" : NumberFormat.significant(stdError, digits: 6), NumberFormat.significant(tValue, digits: 5),
          NumberFormat.pValue(pValue), NumberFormat.significant(ciLower, digits: 8), NumberFormat.significant(ciUpper, digits: 8)]
     }
 
