@@ -133,16 +133,23 @@ struct Report: ParsableCommand {
         }
     }
 
-    /// The commit checked out in the current directory's `.git`, when there is one.
+    /// The commit checked out in the current directory's `.git` (a folder, or in a linked
+    /// worktree a file `gitdir: PATH` whose folder's `commondir` holds the refs), when there is one.
     static func commit() -> String? {
-        guard let text = try? String(contentsOfFile: ".git/HEAD", encoding: .utf8) else { return nil }
+        var gitDirectory = ".git"
+        if let link = try? String(contentsOfFile: ".git", encoding: .utf8), link.hasPrefix("gitdir: ") {
+            gitDirectory = link.dropFirst(8).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let common = (try? String(contentsOfFile: gitDirectory + "/commondir", encoding: .utf8))
+            .map { (gitDirectory as NSString).appendingPathComponent($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? gitDirectory
+        guard let text = try? String(contentsOfFile: gitDirectory + "/HEAD", encoding: .utf8) else { return nil }
         let head = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard head.hasPrefix("ref: ") else { return head.isEmpty ? nil : head }
         let ref = String(head.dropFirst(5))
-        if let value = try? String(contentsOfFile: ".git/\(ref)", encoding: .utf8) {
+        if let value = try? String(contentsOfFile: "\(common)/\(ref)", encoding: .utf8) {
             return value.trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        let packed = (try? String(contentsOfFile: ".git/packed-refs", encoding: .utf8)) ?? ""
+        let packed = (try? String(contentsOfFile: "\(common)/packed-refs", encoding: .utf8)) ?? ""
         return packed.split(separator: "\n").first { $0.hasSuffix(" " + ref) }.map { String($0.prefix { $0 != " " }) }
     }
 }
