@@ -13,9 +13,11 @@ Each quantity is computed independently of the Swift code:
   members equal to y (weights normalized), floored at 1/(2N) with N the members of positive
   weight (integer-valued members).
 - pit: the non-randomized PIT histogram of Czado, Gneiting & Held (2009), Biometrics 65,
-  eq. 2-3: F(u | y) = 0 for u <= P(y-1), (u - P(y-1))/(P(y) - P(y-1)) between, 1 for
-  u >= P(y); the bins are differences of the mean of F(u | y) at u = j/bins. P is each
-  forecast's weighted empirical CDF.
+  eq. 2-3: F(u | y) = 1 for u >= P(y), 0 for u <= P(y-1), (u - P(y-1))/(P(y) - P(y-1))
+  between (a point mass when P(y-1) = P(y)); the bins are differences of the mean of
+  F(u | y) at u = j/bins, with 0 at u = 0 (the first bin is [0, 1/bins]). P is each
+  forecast's empirical CDF. The case includes an outcome above every member (PIT 1), one below
+  every member (PIT 0) and a one-member forecast.
 - brier: (p - o)^2.
 - poisson: the predictive distribution shift + Poisson(mean) of a count (the calibration
   study's truth, N(T) + Poisson(m(t) - m(T))): its CRPS exactly as
@@ -119,13 +121,15 @@ def pit_case(bins):
     ranges = [(ecdf(f, None, y - 1), ecdf(f, None, y)) for f, y in zip(forecasts, observations)]
 
     def conditional(u, lower, upper):
-        if u <= lower:
-            return 0.0
+        # The CDF of a PIT uniform on [lower, upper] (a point mass when they are equal).
         if u >= upper:
             return 1.0
+        if u <= lower:
+            return 0.0
         return (u - lower) / (upper - lower)
 
-    levels = np.array([np.mean([conditional(j / bins, lo, up) for lo, up in ranges]) for j in range(bins + 1)])
+    # Every PIT lies in [0, 1]: the mean CDF is 0 just below u = 0 (the first bin is [0, 1/bins]).
+    levels = np.array([0.0] + [np.mean([conditional(j / bins, lo, up) for lo, up in ranges]) for j in range(1, bins + 1)])
     return {"bins": bins, "forecasts": forecasts, "observations": observations,
             "ranges": [[lo, up] for lo, up in ranges], "histogram": np.diff(levels).tolist()}
 
