@@ -71,12 +71,13 @@ struct Report: ParsableCommand {
                 problems += Self.messages(error, file: file)
             }
         }
+        let calibration = readCalibration(&problems)
         let checks = DataCatalog.checkDatasets(in: dataURL, displayPath: dataDirectory)
         problems += checks.flatMap(\.errors).map(\.description)
         let report = AnalysisReport(
             scenarios: scenarios, scorecards: scorecards, problems: problems, provenance: checks.compactMap(Self.provenance),
             files: digests(), foresightVersion: Foresight.version, commit: Self.commit(),
-            commandLine: (["foresight"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
+            commandLine: (["foresight"] + CommandLine.arguments.dropFirst()).joined(separator: " "), calibration: calibration)
         let files = [("index.html", report.html()), ("report.md", report.markdown()), ("report.json", report.json())] + report.csvTables()
         do {
             try ReportDirectory(url: URL(fileURLWithPath: out, isDirectory: true)).write(files)
@@ -88,6 +89,23 @@ struct Report: ParsableCommand {
             for problem in problems { printError(problem) }
             printError("\(problems.count) problem\(problems.count == 1 ? "" : "s"); the report lists them and shows every analysis that ran")
             throw ExitStatus.badData
+        }
+    }
+
+    /// The calibration study written by `foresight calibrate --format json --out
+    /// <models-dir>/calibration/study.json`: an entry without a report when the file is missing,
+    /// `nil` and a problem when it cannot be read.
+    private func readCalibration(_ problems: inout [String]) -> AnalysisReport.CalibrationEntry? {
+        let file = ((modelsDirectory as NSString).appendingPathComponent("calibration") as NSString).appendingPathComponent("study.json")
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return AnalysisReport.CalibrationEntry(file: file, sha256: "", report: nil)
+        }
+        do {
+            let report = try CalibrationReport.load(contentsOf: URL(fileURLWithPath: file), displayPath: file)
+            return AnalysisReport.CalibrationEntry(file: file, sha256: SHA256.hexDigest(data), report: report)
+        } catch {
+            problems.append("\(error)")
+            return nil
         }
     }
 
