@@ -14,6 +14,8 @@ import Foundation
 public struct CalibrationReport: RenderableReport, Sendable {
     /// What the JSON file holds: the study and what produced it.
     public struct Document: Sendable, Codable {
+        /// `1`: the version every file under `Models/` declares (`foresight data validate`).
+        public let schema: Int
         public let foresightVersion: String
         /// The git commit of the working tree that ran the study, when known.
         public let commit: String?
@@ -26,7 +28,7 @@ public struct CalibrationReport: RenderableReport, Sendable {
     public var study: CalibrationStudy { document.study }
 
     public init(study: CalibrationStudy, foresightVersion: String, commit: String?, command: String) {
-        document = Document(foresightVersion: foresightVersion, commit: commit, command: command, study: study)
+        document = Document(schema: 1, foresightVersion: foresightVersion, commit: commit, command: command, study: study)
     }
 
     public init(document: Document) { self.document = document }
@@ -41,7 +43,13 @@ public struct CalibrationReport: RenderableReport, Sendable {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {
-            return CalibrationReport(document: try decoder.decode(Document.self, from: data))
+            let document = try decoder.decode(Document.self, from: data)
+            guard document.schema == 1 else {
+                throw CalibrationFileError(file: displayPath, reason: "has schema \(document.schema); this version of foresight reads schema 1")
+            }
+            return CalibrationReport(document: document)
+        } catch let error as CalibrationFileError {
+            throw error
         } catch let DecodingError.dataCorrupted(context) {
             throw CalibrationFileError(file: displayPath, reason: "is not valid JSON (\(context.debugDescription))")
         } catch let DecodingError.keyNotFound(key, context) {
