@@ -50,6 +50,8 @@ public struct WeightedSample: Sendable {
             let mid = (low + high) / 2
             if values[mid] <= x { low = mid + 1 } else { high = mid }
         }
+        // Past the last value exactly 1, whatever the rounding of the running sum of weights.
+        if low == values.count { return 1 }
         return low == 0 ? 0 : min(cumulative[low - 1], 1)
     }
 
@@ -147,17 +149,20 @@ public enum ProperScores {
 
     /// The non-randomized PIT histogram (Czado et al. 2009): the mean over forecasts of
     /// `F(u | y)` at `u = j/bins`, differenced into `bins` bin heights summing to 1 (each
-    /// `1/bins` for a calibrated forecaster), where `F(u | y)` is 0 below `F(y − 1)`, 1 above
-    /// `F(y)` and linear between.
+    /// `1/bins` for a calibrated forecaster), where `F(u | y)` is 1 from `F(y)` on, 0 up to
+    /// `F(y − 1)` and linear between: the CDF of a PIT uniform on `[F(y − 1), F(y)]`, or of a
+    /// point mass there when the two are equal (a forecast that gave `y` no weight). Every PIT lies
+    /// in `[0, 1]`, so the mean is 0 just below `u = 0`: the first bin is `[0, 1/bins]` and holds
+    /// the PITs at 0 (outcomes below every draw).
     public static func pitHistogram(_ ranges: [(lower: Double, upper: Double)], bins: Int = 10) -> [Double] {
         guard !ranges.isEmpty, bins > 0 else { return [] }
         func conditional(_ u: Double, _ range: (lower: Double, upper: Double)) -> Double {
-            if u <= range.lower { return 0 }
             if u >= range.upper { return 1 }
+            if u <= range.lower { return 0 }
             return (u - range.lower) / (range.upper - range.lower)
         }
         let levels = (0...bins).map { j in
-            ranges.reduce(0) { $0 + conditional(Double(j) / Double(bins), $1) } / Double(ranges.count)
+            j == 0 ? 0 : ranges.reduce(0) { $0 + conditional(Double(j) / Double(bins), $1) } / Double(ranges.count)
         }
         return (0..<bins).map { levels[$0 + 1] - levels[$0] }
     }

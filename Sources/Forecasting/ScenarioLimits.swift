@@ -71,9 +71,9 @@ extension Resolution {
 /// projects it with its own bootstrap draws, so the work grows with replicates × draws.
 public enum CalibrationLimits {
     /// Synthetic series of the study (`--replicates`).
-    public static let replicates = 10...100_000
+    public static let replicates = 1...100_000
     /// Bootstrap draws per series (`--draws`).
     public static let draws = 100...100_000
-    /// Replicates × draws: 10⁸ (the default study runs 400 × 400 = 160,000).
+    /// Replicates × draws: 10⁸ (the default study runs 200 replicates × 1,000 draws per truth).
     public static let maximumTotalDraws = 100_000_000
 }

@@ -77,12 +77,13 @@ struct Report: ParsableCommand {
                 problems += Self.messages(error, file: file)
             }
         }
+        let calibration = readCalibration(&problems)
         let checks = DataCatalog.checkDatasets(in: dataURL, displayPath: dataDirectory)
         problems += checks.flatMap(\.errors).map(\.description)
         let report = AnalysisReport(
             scenarios: scenarios, scorecards: scorecards, problems: problems, provenance: checks.compactMap(Self.provenance),
             files: digests(), foresightVersion: Foresight.version, commit: Self.commit(),
-            commandLine: (["foresight"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
+            commandLine: (["foresight"] + CommandLine.arguments.dropFirst()).joined(separator: " "), calibration: calibration)
         let files = [("index.html", report.html()), ("report.md", report.markdown()), ("report.json", report.json())] + report.csvTables()
         do {
             try ReportDirectory(url: URL(fileURLWithPath: out, isDirectory: true)).write(files)
@@ -94,6 +95,23 @@ struct Report: ParsableCommand {
             for problem in problems { printError(problem) }
             printError("\(problems.count) problem\(problems.count == 1 ? "" : "s"); the report lists them and shows every analysis that ran")
             throw ExitStatus.badData
+        }
+    }
+
+    /// The calibration study written by `foresight calibrate --format json --out
+    /// <models-dir>/calibration/study.json`: an entry without a report when the file is missing,
+    /// `nil` and a problem when it cannot be read.
+    private func readCalibration(_ problems: inout [String]) -> AnalysisReport.CalibrationEntry? {
+        let file = ((modelsDirectory as NSString).appendingPathComponent("calibration") as NSString).appendingPathComponent("study.json")
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return AnalysisReport.CalibrationEntry(file: file, sha256: "", report: nil)
+        }
+        do {
+            let report = try CalibrationReport.load(contentsOf: URL(fileURLWithPath: file), displayPath: file)
+            return AnalysisReport.CalibrationEntry(file: file, sha256: SHA256.hexDigest(data), report: report)
+        } catch {
+            problems.append("\(error)")
+            return nil
         }
     }
 
@@ -139,16 +157,23 @@ struct Report: ParsableCommand {
         }
     }
 
-    /// The commit checked out in the current directory's `.git`, when there is one.
+    /// The commit checked out in the current directory's `.git` (a folder, or in a linked
+    /// worktree a file `gitdir: PATH` whose folder's `commondir` holds the refs), when there is one.
     static func commit() -> String? {
-        guard let text = try? String(contentsOfFile: ".git/HEAD", encoding: .utf8) else { return nil }
+        var gitDirectory = ".git"
+        if let link = try? String(contentsOfFile: ".git", encoding: .utf8), link.hasPrefix("gitdir: ") {
+            gitDirectory = link.dropFirst(8).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let common = (try? String(contentsOfFile: gitDirectory + "/commondir", encoding: .utf8))
+            .map { (gitDirectory as NSString).appendingPathComponent($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? gitDirectory
+        guard let text = try? String(contentsOfFile: gitDirectory + "/HEAD", encoding: .utf8) else { return nil }
         let head = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard head.hasPrefix("ref: ") else { return head.isEmpty ? nil : head }
         let ref = String(head.dropFirst(5))
-        if let value = try? String(contentsOfFile: ".git/\(ref)", encoding: .utf8) {
+        if let value = try? String(contentsOfFile: "\(common)/\(ref)", encoding: .utf8) {
             return value.trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        let packed = (try? String(contentsOfFile: ".git/packed-refs", encoding: .utf8)) ?? ""
+        let packed = (try? String(contentsOfFile: "\(common)/packed-refs", encoding: .utf8)) ?? ""
         return packed.split(separator: "\n").first { $0.hasSuffix(" " + ref) }.map { String($0.prefix { $0 != " " }) }
     }
 }

@@ -38,8 +38,23 @@ public struct AnalysisReport: Sendable {
         }
     }
 
+    /// The calibration study the report shows, read from the file `foresight calibrate` wrote.
+    public struct CalibrationEntry: Sendable {
+        /// The file as shown (`Models/calibration/study.json`) and its SHA-256.
+        public let file: String
+        public let sha256: String
+        /// `nil` when there is no such file.
+        public let report: CalibrationReport?
+        public init(file: String, sha256: String, report: CalibrationReport?) {
+            self.file = file
+            self.sha256 = sha256
+            self.report = report
+        }
+    }
+
     public let scenarios: [ScenarioEntry]
     public let scorecards: [ScorecardEntry]
+    public let calibration: CalibrationEntry?
     /// Every problem, as `file:line:column: message`.
     public let problems: [String]
     /// The datasets and their sources.
@@ -52,8 +67,9 @@ public struct AnalysisReport: Sendable {
     public let commandLine: String
 
     public init(scenarios: [ScenarioEntry], scorecards: [ScorecardEntry], problems: [String], provenance: [ProvenanceEntry],
-                files: [FileDigest], foresightVersion: String, commit: String?, commandLine: String) {
+                files: [FileDigest], foresightVersion: String, commit: String?, commandLine: String, calibration: CalibrationEntry? = nil) {
         self.scenarios = scenarios
+        self.calibration = calibration
         self.scorecards = scorecards
         self.problems = problems
         self.provenance = provenance
@@ -87,6 +103,10 @@ public struct AnalysisReport: Sendable {
         out += scenarios.map { ForecastReport(result: $0.result, foresightVersion: foresightVersion).renderMarkdown() }.joined(separator: "\n")
         out += "\n## Scorecards\n\n"
         out += scorecards.map { ScorecardReport(result: $0.result, foresightVersion: foresightVersion).renderMarkdown() }.joined(separator: "\n")
+        if let calibration {
+            out += "\n## Calibration: how honest the forecasts are\n\n" + (calibration.report.map { "Read from \(calibration.file).\n\n" + $0.renderMarkdown() }
+                ?? Self.missingCalibration(calibration.file) + "\n")
+        }
         out += "\n## Data provenance\n\n"
         for entry in provenance {
             out += "- **\(entry.dataset)**: \(entry.description) Sources: " + entry.sources.map { "<\($0.url)>" }.joined(separator: ", ") + "\n"
@@ -100,15 +120,54 @@ public struct AnalysisReport: Sendable {
                      StatisticsBlock.Line("command", commandLine)]
         lines += scenarios.map { StatisticsBlock.Line("seed of \($0.file)", "\($0.result.seed) (\($0.result.draws) draws)") }
         lines += scorecards.map { StatisticsBlock.Line("seed of \($0.file)", "\($0.result.seed)") }
+        if let study = calibration?.report?.document {
+            lines.append(StatisticsBlock.Line("calibration \(calibration?.file ?? "")",
+                                              "seed \(study.study.design.seed), \(study.study.design.replicates) replicates per truth, "
+                                                + "\(study.study.design.draws) draws; foresight \(study.foresightVersion), commit \(study.commit ?? "unknown")"))
+        }
         lines += files.map { StatisticsBlock.Line("sha256 \($0.path)", $0.sha256) }
         return StatisticsBlock(lines)
+    }
+
+    /// The sentence shown when the calibration file is missing.
+    static func missingCalibration(_ file: String) -> String {
+        "No calibration study: \(file) does not exist. Write it with `foresight calibrate --format json --out \(file)` (minutes in release)."
+    }
+
+    /// The calibration block of report.json: the file, what produced it and its figures.
+    static func calibrationJSON(_ entry: CalibrationEntry) -> JSONValue {
+        guard let document = entry.report?.document else {
+            return .object([("file", .string(entry.file)), ("present", .bool(false))])
+        }
+        let study = document.study
+        return .object([
+            ("file", .string(entry.file)), ("present", .bool(true)), ("sha256", .string(entry.sha256)),
+            ("foresight_version", .string(document.foresightVersion)), ("commit", document.commit.map(JSONValue.string) ?? .null),
+            ("seed", .string(String(study.design.seed))), ("replicates", .int(study.design.replicates)), ("draws", .int(study.design.draws)),
+            ("method", .string(study.method.scenarioFile)),
+            ("coverage", .array(study.coverage.map { c in
+                .object([("truth", .string(c.truth)), ("horizon_years", .int(c.horizon)), ("level", .number(c.level)),
+                         ("coverage", .number(c.coverage)), ("standard_error", .number(c.standardError)), ("true_coverage", .number(c.trueCoverage)),
+                         ("mean_interval_score", .number(c.meanIntervalScore)), ("true_mean_interval_score", .number(c.trueMeanIntervalScore))])
+            })),
+            ("crps", .array(study.scores.map { c in
+                .object([("truth", .string(c.truth)), ("horizon_years", .int(c.horizon)), ("mean_crps", .number(c.meanCRPS)),
+                         ("true_mean_crps", .number(c.trueMeanCRPS))])
+            })),
+            ("targets", .array(study.targets.map { t in
+                .object([("truth", .string(t.truth)), ("count", .int(t.count)), ("deadline", .string(t.deadline)), ("base_rate", .number(t.baseRate)),
+                         ("brier", .number(t.brier)), ("climatology_brier", .number(t.climatologyBrier)), ("true_brier", .number(t.trueBrier))])
+            })),
+        ])
     }
 
     // MARK: JSON
 
     /// JSON: `foresight_version`, `commit`, `command_line`, `headline` (numbers and the texts shown
     /// in the HTML), `scenarios` (each `{file, report}` with the `foresight forecast` JSON),
-    /// `scorecards` (each `{file, report}` with the `foresight scorecard` JSON), `problems`,
+    /// `scorecards` (each `{file, report}` with the `foresight scorecard` JSON), `calibration` (the file
+    /// the calibration figures come from, what produced it, and its coverage, CRPS and target
+    /// figures; `null` when not asked for), `problems`,
     /// `provenance` [{dataset, description, sources}], `files` [{path, sha256}].
     public func json() -> String {
         let document: JSONValue = .object([
@@ -120,6 +179,7 @@ public struct AnalysisReport: Sendable {
             ("scorecards", .array(scorecards.map {
                 .object([("file", .string($0.file)), ("report", ScorecardReport(result: $0.result, foresightVersion: foresightVersion).document)])
             })),
+            ("calibration", calibration.map(Self.calibrationJSON) ?? .null),
             ("problems", .array(problems.map(JSONValue.string))),
             ("provenance", .array(provenance.map { entry in
                 .object([("dataset", .string(entry.dataset)), ("description", .string(entry.description)),

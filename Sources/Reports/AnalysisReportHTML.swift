@@ -22,6 +22,7 @@ extension AnalysisReport {
         for (index, entry) in scorecards.enumerated() {
             page.sections.append(scorecardSection(entry, id: "scorecard-\(index + 1)"))
         }
+        if let calibration { page.sections.append(calibrationSection(calibration)) }
         page.sections.append(HTMLSection(id: "problems", heading: "Problems", blocks: problems.isEmpty
             ? [.paragraph("No problems: every scenario and scorecard in Models/ ran on the data in Data/.")] : [.problems(problems)]))
         page.sections.append(HTMLSection(id: "provenance", heading: "Data provenance", blocks: [
@@ -72,6 +73,38 @@ extension AnalysisReport {
         }
         blocks += result.notes.map { .paragraph("Note: \($0)") }
         return HTMLSection(id: id, heading: result.name, blocks: blocks)
+    }
+
+    /// The calibration study read from its file: design and provenance, coverage chart and
+    /// table, target probabilities against climatology, reliability chart and table.
+    private func calibrationSection(_ entry: CalibrationEntry) -> HTMLSection {
+        let heading = "Calibration: how honest the forecasts are"
+        guard let report = entry.report else {
+            return HTMLSection(id: "calibration", heading: heading, blocks: [.paragraph(Self.missingCalibration(entry.file))])
+        }
+        let study = report.study
+        var blocks: [HTMLBlock] = report.header.map { .paragraph($0) }
+        blocks.append(.paragraph("Figures read from \(entry.file) (SHA-256 \(entry.sha256.prefix(16))…), written by foresight "
+                                 + "\(report.document.foresightVersion)\(report.document.commit.map { " at commit \($0.prefix(12))" } ?? "") "
+                                 + "with seed \(study.design.seed); the report does not rerun the study."))
+        if let top = study.method.levels.max() {
+            blocks.append(.chart(ReportCharts.calibrationCoverage(study, level: top, id: "calibration-coverage"),
+                                 caption: "Share of replicates whose \(ForecastReport.percent(top)) interval held the true count, per truth "
+                                    + "and horizon; the nominal level and the true predictive distribution's share are in the table."))
+        }
+        var coverage = report.coverageTable
+        coverage.title = "Coverage (binomial SE at the nominal level) beside the true predictive distribution's; interval score and CRPS beside the truth's"
+        blocks.append(.table(coverage))
+        var targets = report.targetTable
+        targets.title = "Probability of the target two years after the data end: Brier score against climatology (the base rate) and the truth"
+        blocks.append(.table(targets))
+        blocks.append(.chart(ReportCharts.reliability(study, id: "calibration-reliability"),
+                             caption: "Reliability of the target probabilities over all truths: in each bin of forecast probability, the mean "
+                                + "forecast beside the share of replicates that reached the target (equal bars: reliable)."))
+        var reliability = report.reliabilityTable
+        reliability.title = "Reliability table"
+        blocks.append(.table(reliability))
+        return HTMLSection(id: "calibration", heading: heading, blocks: blocks)
     }
 
     private func scorecardSection(_ entry: ScorecardEntry, id: String) -> HTMLSection {
@@ -149,6 +182,30 @@ enum ReportCharts {
         StackedBarChart(title: "Rank acceptability (SMAA-2)", segments: smaa.alternatives.indices.map { "Rank \($0 + 1)" },
                         bars: smaa.alternatives.indices.map { BarSeries(name: smaa.alternatives[$0], values: smaa.acceptability[$0]) },
                         options: ChartOptions(xTitle: "Share of weight draws", yTitle: "Alternative", valueFormat: .percent, id: id))
+    }
+
+    /// Coverage at `level` per horizon (groups) and truth (bars).
+    static func calibrationCoverage(_ study: CalibrationStudy, level: Double, id: String) -> GroupedBarChart {
+        let truths = study.truths.map(\.name) + [CalibrationStudy.pooled]
+        let series = truths.map { truth in
+            BarSeries(name: truth == CalibrationStudy.pooled ? "All truths" : truth, values: study.design.horizons.map { horizon in
+                study.coverage.first { $0.truth == truth && $0.horizon == horizon && abs($0.level - level) < 1e-12 }?.coverage ?? .nan
+            })
+        }
+        var options = ChartOptions(xTitle: "Years after the data end", yTitle: "Coverage of the \(ForecastReport.percent(level)) interval",
+                                   valueFormat: .percent, id: id)
+        options.note = "Nominal \(ForecastReport.percent(level))."
+        return GroupedBarChart(title: "Calibration: \(ForecastReport.percent(level)) interval coverage",
+                               categories: study.design.horizons.map { "\($0) yr" }, series: series, options: options)
+    }
+
+    /// Mean forecast and observed frequency per probability bin (non-empty bins).
+    static func reliability(_ study: CalibrationStudy, id: String) -> GroupedBarChart {
+        let bins = study.reliability.filter { $0.count > 0 }
+        return GroupedBarChart(title: "Reliability of the target probabilities", categories: bins.map { CalibrationReport.binLabel($0) + " (\($0.count))" },
+                               series: [BarSeries(name: "Mean forecast", values: bins.map { $0.meanForecast ?? .nan }),
+                                        BarSeries(name: "Observed frequency", values: bins.map { $0.observedFrequency ?? .nan })],
+                               options: ChartOptions(xTitle: "Forecast probability (replicates)", yTitle: "Probability", valueFormat: .percent, id: id))
     }
 
     /// Weight stability intervals as a tornado.

@@ -32,6 +32,18 @@ struct ArgumentParsingTests {
 
     // MARK: Subcommands
 
+    @Test func calibrateOptionsAndTheirDefaults() throws {
+        let command = try #require(try Foresight.parseAsRoot(["calibrate"]) as? Calibrate)
+        #expect(command.replicates == 200 && command.draws == 1000 && command.seed == 2025)
+        #expect(command.scenario == "Models/scenarios/china-mics-2025.yaml" && command.dataDirectory == "Data")
+        let custom = try #require(try Foresight.parseAsRoot(["calibrate", "--replicates", "5", "--draws", "300", "--seed", "9", "--threads", "1",
+                                                             "--scenario", "s.yaml", "--format", "json", "--out", "o.json"]) as? Calibrate)
+        #expect(custom.replicates == 5 && custom.draws == 300 && custom.seed == 9 && custom.threads.count == 1 && custom.output.out == "o.json")
+        expectUsageError(["calibrate", "--replicates", "0"], "--replicates")
+        expectUsageError(["calibrate", "--draws", "10"], "--draws")
+        expectUsageError(["calibrate", "--threads", "0"], "--threads")
+    }
+
     @Test func unknownSubcommandIsAUsageError() {
         expectUsageError(["frobnicate"], "frobnicate")
         expectUsageError(["verify", "nist", "a.dat"], "nist")

@@ -44,10 +44,13 @@ extension GrowthSelfStart {
                 upperBounds: Array(repeating: levelExcess.upperBound, count: count))
         }
 
-        /// The best candidate found from `start`, or `nil` if the objective is undefined on every
-        /// point visited.
+        /// The best candidate found from `start` (clamped into the box; a coordinate that is not
+        /// finite, e.g. from a degenerate regression start, starts at the middle of its range), or
+        /// `nil` if the objective is undefined on every point visited.
         func minimize(from start: [Double], _ objective: ([Double]) -> Candidate?) -> Minimum? {
-            var search = LineSearch(point: zip(start, zip(lowerBounds, upperBounds)).map { min(max($0, $1.0), $1.1) })
+            var search = LineSearch(point: zip(start, zip(lowerBounds, upperBounds)).map { x, bounds in
+                x.isFinite ? min(max(x, bounds.0), bounds.1) : (bounds.0 + bounds.1) / 2
+            })
             search.best = objective(search.point)
             for sweep in 0..<maximumSweeps {
                 let before = search.best?.residualSumOfSquares ?? .infinity
@@ -63,8 +66,8 @@ extension GrowthSelfStart {
                         goldenSteps: goldenSteps, objective)
                 }
                 let move = zip(search.point, sweepStart).map { $0 - $1 }
-                if lowerBounds.count > 1, move.contains(where: { $0 != 0 }) {
-                    let reach = reachInBox(from: search.point, along: move)
+                let reach = reachInBox(from: search.point, along: move)
+                if lowerBounds.count > 1, move.contains(where: { $0 != 0 }), reach.isFinite, reach > 0 {
                     search.minimize(
                         along: move, within: 0...reach, gridCount: 0, bracket: reach, goldenSteps: goldenSteps,
                         objective)
