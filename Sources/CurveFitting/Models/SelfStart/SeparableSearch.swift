@@ -35,6 +35,10 @@ extension GrowthSelfStart {
         /// The best candidate found, or `nil` where the objective is undefined everywhere visited.
         func minimize(seeds: [[Double]] = [], _ objective: ([Double]) -> Candidate?) -> Candidate? {
             let d = lowerBounds.count
+            // Data at the ends of the floating-point range can make the box itself overflow.
+            guard zip(lowerBounds, upperBounds).allSatisfy({ $0.isFinite && $1.isFinite && $0 <= $1 }) else {
+                return nil
+            }
             var cells = [Double](repeating: 0, count: d)
             for j in 0..<d where gridCounts[j] > 1 {
                 cells[j] = (upperBounds[j] - lowerBounds[j]) / Double(gridCounts[j] - 1)
@@ -149,6 +153,7 @@ extension GrowthSelfStart {
         let gap = zip(data.x.dropFirst(), data.x).map { $0 - $1 }.min() ?? span
         let low = log(Swift.max(gap, 1e-300) / 10) - margin
         let high = log(Swift.max(span, 1e-300) * 4) + margin
+        guard low.isFinite, high.isFinite else { return 0...1 }
         return low...Swift.max(high, low + 1)
     }
 }
