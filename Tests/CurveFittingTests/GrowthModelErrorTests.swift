@@ -118,7 +118,7 @@ struct GrowthModelErrorTests {
     @Test func registryFindsEveryModel() throws {
         #expect(GrowthModels.names == [
             "linear", "exponential", "logistic", "logistic4", "gompertz", "richards", "weibull", "monomolecular",
-            "bass",
+            "bass", "micmen", "asymp", "asymporig", "biexp", "fol",
         ])
         for name in GrowthModels.names {
             #expect(try GrowthModels.named(name).name == name)
@@ -143,7 +143,7 @@ struct GrowthModelErrorTests {
         #expect(
             error.description
                 == "unknown growth model 'spline'. Valid models: linear, exponential, logistic, logistic4, gompertz, "
-                + "richards, weibull, monomolecular, bass")
+                + "richards, weibull, monomolecular, bass, micmen, asymp, asymporig, biexp, fol")
         #expect(
             GrowthModelError.unknownModel(name: "logistc", suggestion: "logistic", validNames: ["logistic"]).description
                 == "unknown growth model 'logistc'; did you mean 'logistic'? Valid models: logistic")

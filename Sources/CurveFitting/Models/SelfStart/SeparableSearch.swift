@@ -176,3 +176,14 @@ extension GrowthSelfStart {
         return sinh(v) / (span > 0 ? span : 1)
     }
 }
+
+extension GrowthSelfStart {
+    /// A one-dimensional search over a log rate: rates from about 1/(80·span) to about 200 over
+    /// the smallest x spacing (the negated ``logScaleRange(_:margin:)`` widened by 3).
+    static func logRateSearch(_ data: Observations) -> SeparableSearch {
+        let scales = logScaleRange(data, margin: 3)
+        return SeparableSearch(
+            lowerBounds: [-scales.upperBound], upperBounds: [-scales.lowerBound], gridCounts: [25], goldenSteps: 30,
+            sweeps: 1)
+    }
+}
