@@ -205,7 +205,7 @@ public struct FitResult: Sendable {
 
 /// Fits nonlinear least-squares problems.
 public enum CurveFitter {
-    /// Fits `problem` from `start` with the LAPACK-based solver.
+    /// Fits `problem` from `start` (``LevenbergMarquardt`` with its restarts).
     /// - Throws: ``FitError`` for an invalid set-up; a fit that runs but fails is reported by
     ///   the result's ``FitResult/termination``, never thrown.
     public static func fit(_ problem: FitProblem, start: [Double], options: FitOptions = .init()) throws -> FitResult {
@@ -213,8 +213,10 @@ public enum CurveFitter {
         var kept = options
         kept.initialStepBound = solver.runWithRestarts()
         var result = FitResult(problem: problem, solver: solver, options: kept)
-        if kept.initialStepBound != options.initialStepBound {
-            let outcome = result.isUsable ? "converged" : "best result"
+        let outcome = result.isUsable ? "converged" : "best result"
+        if solver.usesUnitScaling {
+            result.notes.append("\(outcome) after restarting with unit parameter scaling (MINPACK mode 2)")
+        } else if kept.initialStepBound != options.initialStepBound {
             result.notes.append("\(outcome) after restarting with initial step bound \(NumberFormatting.compact(kept.initialStepBound))")
         }
         return result
