@@ -73,4 +73,53 @@ struct FitBatchCommandTests {
         expectExit(unsorted, 65)
         expectStderr(unsorted, contains: "unsorted.csv:4", "not contiguous")
     }
+
+    // MARK: Options shared with fit (issue 12)
+
+    @Test func formulaStartBoundsWeightsAndLossWorkPerSeries() throws {
+        let ws = try Workspace()
+        var lines = ["series,x,y,w"]
+        for (id, asym) in [("a", 100.0), ("b", 80.0)] {
+            for x in 1...20 {
+                let y = asym / (1 + exp((10 - Double(x)) / 2)) + (x % 2 == 0 ? 0.3 : -0.3)
+                lines.append("\(id),\(x),\(y),\(x == 20 ? 0 : 1)")
+            }
+        }
+        lines += ["c,1,1,1", "c,2,2,1", "c,3,3,1", "c,4,5,1"]
+        try ws.write("long.csv", lines.joined(separator: "\n") + "\n")
+        let base = ["fit-batch", "--data", "long.csv", "--group", "series", "--x", "x", "--y", "y", "--out", "fits.csv"]
+        // A formula with start values for every series.
+        expectExit(try ws.run(base + ["--formula", "b1/(1+exp((b2-x)/b3))", "--start", "b1=90,b2=9,b3=1.5"]), 0)
+        var rows = try ws.read("fits.csv").split(separator: "\n").map(String.init)
+        #expect(rows.first?.hasPrefix("series,status,usable,n,iterations,rss,b1,b2,b3") == true, "\(rows)")
+        #expect(rows.filter { $0.contains(",converged,true,") }.count >= 2, "\(rows)")
+        // Bounds: the upper bound on Asym binds for series a (fitted Asym about 100).
+        expectExit(try ws.run(base + ["--model", "logistic", "--upper", "Asym=90", "--loss", "soft_l1", "--loss-scale", "2"]), 0)
+        rows = try ws.read("fits.csv").split(separator: "\n").map(String.init)
+        let a = try #require(rows.first { $0.hasPrefix("a,") }).split(separator: ",", omittingEmptySubsequences: false)
+        #expect(try #require(Double(a[6])) <= 90 + 1e-9, "\(rows)")
+        // A zero weight is bad data for its series only: one invalid row with the reason.
+        expectExit(try ws.run(base + ["--model", "logistic", "--weights", "w"]), 0)
+        rows = try ws.read("fits.csv").split(separator: "\n").map(String.init)
+        #expect(rows.count == 4, "\(rows)")
+        #expect(rows.contains { $0.hasPrefix("a,invalid,false,20,") && $0.contains("weight") }, "\(rows)")
+        #expect(rows.contains { $0.hasPrefix("c,") }, "\(rows)")
+    }
+
+    /// Issue 12: the self-start accepts counts that start at 0 and negative noise.
+    @Test func gompertzAndRichardsStartOnCountsFromZero() throws {
+        let ws = try Workspace()
+        var lines = ["series,x,y"]
+        for x in 0...24 {
+            let y = max(0, 100 * exp(-4 * pow(0.75, Double(x))) + (x % 3 == 0 ? -1.5 : 1))
+            lines.append("z,\(x),\(x == 0 ? 0 : y)")
+        }
+        try ws.write("long.csv", lines.joined(separator: "\n") + "\n")
+        for model in ["gompertz", "richards"] {
+            expectExit(try ws.run(["fit-batch", "--data", "long.csv", "--group", "series", "--x", "x", "--y", "y",
+                                   "--model", model, "--out", "fits.csv"]), 0)
+            let rows = try ws.read("fits.csv").split(separator: "\n").map(String.init)
+            #expect(rows.contains { $0.hasPrefix("z,converged,true,25,") }, "\(model): \(rows)")
+        }
+    }
 }

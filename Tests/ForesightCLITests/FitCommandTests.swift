@@ -340,4 +340,51 @@ struct FitCommandTests {
         #expect(json["usable"] as? Bool == false)
         #expect(json["rss"] is NSNull, "a non-finite RSS is written as null")
     }
+
+    // MARK: Given starts (issue 12)
+
+    /// With every parameter given the self-start does not run: the Bass self-start refuses x
+    /// before the launch (its origin), yet the fit from given values proceeds.
+    @Test func completeStartSkipsTheSelfStart() throws {
+        let ws = try Workspace()
+        let rows = (0..<16).map { i -> String in
+            let t = Double(i) - 2
+            let decay = exp(-0.45 * t)
+            return "\(t),\(1000 * (1 - decay) / (1 + 14 * decay) + (i % 2 == 0 ? 2 : -2))"
+        }
+        try ws.write("d.csv", (["x,y"] + rows).joined(separator: "\n") + "\n")
+        let base = ["fit", "--data", "d.csv", "--x", "x", "--y", "y", "--model", "bass"]
+        let refused = try ws.run(base)
+        #expect(refused.status == 65, "\(refused)")
+        expectStderr(refused, contains: "origin")
+        expectExit(try ws.run(base + ["--start", "m=900,p=0.05,q=0.5"]), 0)
+    }
+
+    /// A partial start keeps the values given and self-starts the others; a self-started value
+    /// outside the bounds is projected inside instead of rejected.
+    @Test func partialStartAndBoundsProjectTheSelfStart() throws {
+        let ws = try Workspace()
+        let rows = (1...20).map { x in "\(x),\(100 / (1 + exp((10 - Double(x)) / 2)) + (x % 2 == 0 ? 0.3 : -0.3))" }
+        try ws.write("d.csv", (["x,y"] + rows).joined(separator: "\n") + "\n")
+        let base = ["fit", "--data", "d.csv", "--x", "x", "--y", "y", "--model", "logistic"]
+        expectExit(try ws.run(base + ["--start", "scal=1"]), 0)
+        // The self-start's xmid (about 10) lies above the upper bound: projected onto it.
+        let bounded = try ws.run(base + ["--upper", "xmid=9.5", "--format", "json"])
+        expectExit(bounded, 0)
+        #expect(bounded.stdout.contains("xmid"), "\(bounded.stdout)")
+    }
+
+    @Test func firstOrderCompartmentTakesTheDose() throws {
+        let ws = try Workspace()
+        // Theoph subject 1 (R's datasets), dose 4.02.
+        let time = [0, 0.25, 0.57, 1.12, 2.02, 3.82, 5.1, 7.03, 9.05, 12.12, 24.37]
+        let conc = [0.74, 2.84, 6.57, 10.5, 9.66, 8.58, 8.36, 7.47, 6.89, 5.94, 3.28]
+        try ws.write("t.csv", (["Time,conc"] + zip(time, conc).map { "\($0),\($1)" }).joined(separator: "\n") + "\n")
+        let result = try ws.run(["fit", "--data", "t.csv", "--x", "Time", "--y", "conc", "--model", "fol", "--dose", "4.02",
+                                 "--format", "csv"])
+        expectExit(result, 0)
+        // R: nls(conc ~ SSfol(Dose, Time, lKe, lKa, lCl), Theoph.1): lKe -2.9196, lKa 0.5752, lCl -3.9159.
+        #expect(result.stdout.contains("-2.9196") && result.stdout.contains("0.5752") && result.stdout.contains("-3.9159"),
+                "\(result.stdout)")
+    }
 }
