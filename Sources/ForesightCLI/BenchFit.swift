@@ -66,29 +66,23 @@ struct FitBench: BenchSuite {
         let batch = try SeriesBatch(ids: (0..<count).map { "s\($0)" }, offsets: (0...count).map { $0 * n },
                                     x: Array(set.x[0..<(count * n)]), y: Array(set.y[0..<(count * n)]))
         let starts = Array(set.starts[0..<(count * p)])
-        var sink = 0.0
-        let selfStarts = try context.measure(.init(
+        let startAll: () throws -> Void = {
+            for k in 0..<count {
+                let (xs, ys) = batch.series(k)
+                _ = try? model.initialParameters(x: Array(xs), y: Array(ys))
+            }
+        }
+        let fitSelfStarted: () throws -> Void = { _ = BatchFitter.fit(batch, model: model) }
+        let fitGiven: () throws -> Void = { _ = BatchFitter.fit(batch, model: model, starts: starts) }
+        let selfStarts = try context.measure(BenchContext.Case(
             benchmark: "self_start.\(curve)", work: count, workUnit: "series", threads: 1,
-            operations: Double(count), throughputUnit: "starts/s") {
-                for k in 0..<count {
-                    let (xs, ys) = batch.series(k)
-                    let start: [Double]? = try? model.initialParameters(x: Array(xs), y: Array(ys))
-                    sink += start?.first ?? 0
-                }
-            })
-        let selfStarted = try context.measure(.init(
+            operations: Double(count), throughputUnit: "starts/s", body: startAll))
+        let selfStarted = try context.measure(BenchContext.Case(
             benchmark: "batch_fit_self_started.\(curve)", work: count, workUnit: "series", threads: 1,
-            operations: Double(count), throughputUnit: "fits/s") {
-                let rows: [BatchFitRow] = BatchFitter.fit(batch, model: model)
-                sink += rows.first?.residualSumOfSquares ?? 0
-            })
-        let given = try context.measure(.init(
+            operations: Double(count), throughputUnit: "fits/s", body: fitSelfStarted))
+        let given = try context.measure(BenchContext.Case(
             benchmark: "batch_fit_given_starts.\(curve)", work: count, workUnit: "series", threads: 1,
-            operations: Double(count), throughputUnit: "fits/s") {
-                let rows: [BatchFitRow] = BatchFitter.fit(batch, model: model, starts: starts)
-                sink += rows.first?.residualSumOfSquares ?? 0
-            })
-        withExtendedLifetime(sink) {}
+            operations: Double(count), throughputUnit: "fits/s", body: fitGiven))
         return [selfStarts, selfStarted, given]
     }
 }

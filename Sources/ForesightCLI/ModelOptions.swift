@@ -44,7 +44,10 @@ struct ModelOptions: ParsableArguments {
     /// Whether the plain batch path fits this: a growth model without start values, bounds,
     /// weights or a robust loss.
     var isPlainGrowthModel: Bool {
-        model != nil && start == nil && lower == nil && upper == nil && weights == nil && loss == .linear
+        let given: [String?] = [start, lower, upper, weights]
+        let hasModel: Bool = model != nil
+        let linearLoss: Bool = loss == LossName.linear
+        return hasModel && linearLoss && given.allSatisfy { (value: String?) -> Bool in value == nil }
     }
 
     /// The growth model or the compiled formula reading `predictors`; formula errors and unknown
