@@ -8,15 +8,12 @@ import Reports
 struct FitBatch: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit-batch",
-        abstract: "Fit a growth model or a formula to every series of a long-format CSV (series id, x, y), streamed with bounded memory.",
+        abstract: "Fit a growth model to every series of a long-format CSV (series id, x, y), streamed with bounded memory.",
         discussion: """
             Rows of one series must be contiguous. Series are read in chunks, fitted in parallel \
             (--threads) and written as they finish, one output row per series with estimates, \
             standard errors, RSS and status; a series that fails is reported in its row and never \
-            stops the batch (status invalid when it cannot start or its data are rejected, with the \
-            reason). --formula, --start (the same values for every series; parameters not given are \
-            self-started per series), --lower/--upper, --weights (a column) and --loss work as in fit. \
-            --shard i/n keeps the series whose id hashes (FNV-1a) to i modulo n, \
+            stops the batch. --shard i/n keeps the series whose id hashes (FNV-1a) to i modulo n, \
             so n array jobs cover every series exactly once and their outputs concatenate.
             """
     )
@@ -33,10 +30,11 @@ struct FitBatch: ParsableCommand {
     @Option(help: "Response column.")
     var y: String
 
-    @OptionGroup var settings: ModelOptions
+    @Option(help: "Growth model name.")
+    var model: String
 
-    @Option(help: "Maximum number of iterations per series.")
-    var maxIterations: Int = FitOptions().maximumIterations
+    @Option(help: "Time origin for models that have one (t = x - origin).")
+    var origin: Double = 0
 
     @Option(help: "Worker threads.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -56,11 +54,8 @@ struct FitBatch: ParsableCommand {
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
         guard chunkSeries >= 1 else { throw ValidationError("--chunk-series must be at least 1") }
-        guard maxIterations > 0 else { throw ValidationError("--max-iterations must be positive") }
         _ = try parsedShard()
-        if let model = settings.model {
-            do { _ = try GrowthModels.named(model) } catch { throw ValidationError("\(error)") }
-        }
+        do { _ = try GrowthModels.named(model, origin: origin) } catch { throw ValidationError("\(error)") }
     }
 
     func parsedShard() throws -> (index: Int, count: Int)? {
@@ -73,14 +68,11 @@ struct FitBatch: ParsableCommand {
     }
 
     func run() throws {
-        let curve = try settings.buildModel(predictors: [x], command: "fit-batch")
+        let curve = try GrowthModels.named(model, origin: origin)
         let shardSpec = try parsedShard()
         try reportingDataErrors {
-            let fitter = try SeriesFitter(curve: curve, settings: settings, options: FitOptions(maximumIterations: maxIterations),
-                                          threads: threads)
             let stream = try CSVRecordStream(url: URL(fileURLWithPath: data), displayPath: data)
             let columns = (try stream.columnIndex(named: group), try stream.columnIndex(named: x), try stream.columnIndex(named: y))
-            let weightColumn = try settings.weights.map { try stream.columnIndex(named: $0) }
             let writer = try BatchOutputWriter(path: out, parameterNames: curve.parameterNames)
             let reporter = ProgressReporter(enabled: progress || isatty(STDERR_FILENO) == 1)
             var chunk = SeriesChunk()
@@ -88,7 +80,7 @@ struct FitBatch: ParsableCommand {
             var current: String?
             func flush() throws {
                 guard !chunk.isEmpty else { return }
-                let rows = chunk.fit(with: fitter)
+                let rows = chunk.fit(model: curve, threads: threads)
                 try writer.write(rows)
                 reporter.advance(by: rows.count)
                 chunk = SeriesChunk()
@@ -111,8 +103,7 @@ struct FitBatch: ParsableCommand {
                 }
                 if chunk.skipping { continue }
                 do {
-                    let weight = try weightColumn.map { try record.number(at: $0) } ?? 1
-                    chunk.append(x: try record.number(at: columns.1), y: try record.number(at: columns.2), weight: weight)
+                    chunk.append(x: try record.number(at: columns.1), y: try record.number(at: columns.2))
                 } catch {
                     chunk.invalidate(reason: "\(error)")
                 }
@@ -136,39 +127,12 @@ enum SeriesHash {
     }
 }
 
-/// How `fit-batch` fits a chunk: the plain batch path for a growth model by least squares,
-/// the general one (start values, bounds, weights, losses, formulas) otherwise.
-struct SeriesFitter {
-    /// Set for the plain path.
-    let growthModel: (any SelfStartingModel)?
-    let batchSettings: BatchFitter.Settings
-    let usesWeights: Bool
-    let options: FitOptions
-    let threads: Int
-
-    init(curve: any CurveModel, settings: ModelOptions, options: FitOptions, threads: Int) throws {
-        growthModel = settings.isPlainGrowthModel ? curve as? any SelfStartingModel : nil
-        batchSettings = BatchFitter.Settings(
-            model: curve, start: try settings.givenStart(for: curve), bounds: try settings.bounds(for: curve),
-            loss: try settings.lossFunction())
-        usesWeights = settings.weights != nil
-        self.options = options
-        self.threads = threads
-    }
-
-    func fit(_ batch: SeriesBatch) -> [BatchFitRow] {
-        if let growthModel { return BatchFitter.fit(batch, model: growthModel, options: options, threads: threads) }
-        return BatchFitter.fit(batch, settings: batchSettings, options: options, threads: threads)
-    }
-}
-
 /// The series of one chunk in flat arrays, plus those invalidated while reading.
 struct SeriesChunk {
     private var ids: [String] = []
     private var offsets: [Int] = [0]
     private var x: [Double] = []
     private var y: [Double] = []
-    private var weights: [Double] = []
     private var invalid: [Int: String] = [:]
     var skipping = false
 
@@ -180,10 +144,9 @@ struct SeriesChunk {
         offsets.append(x.count)
     }
 
-    mutating func append(x value: Double, y response: Double, weight: Double = 1) {
+    mutating func append(x value: Double, y response: Double) {
         x.append(value)
         y.append(response)
-        weights.append(weight)
         offsets[offsets.count - 1] = x.count
     }
 
@@ -193,18 +156,11 @@ struct SeriesChunk {
 
     /// Fits the series in parallel and returns one row per series in input order; a series
     /// with an unreadable value is reported as invalid instead.
-    func fit(with fitter: SeriesFitter) -> [BatchOutputRow] {
-        do {
-            let batch = try SeriesBatch(ids: ids, offsets: offsets, x: x, y: y, weights: fitter.usesWeights ? weights : nil)
-            return fitter.fit(batch).enumerated().map { (k: Int, row: BatchFitRow) -> BatchOutputRow in
-                guard let reason = invalid[k] else { return .fitted(row) }
-                return .invalid(id: ids[k], observations: offsets[k + 1] - offsets[k], reason: reason)
-            }
-        } catch {
-            let reason = "\(error)"
-            return ids.indices.map { (k: Int) -> BatchOutputRow in
-                BatchOutputRow.invalid(id: ids[k], observations: offsets[k + 1] - offsets[k], reason: invalid[k] ?? reason)
-            }
+    func fit(model: any SelfStartingModel, threads: Int) -> [BatchOutputRow] {
+        guard let batch = try? SeriesBatch(ids: ids, offsets: offsets, x: x, y: y) else { return [] }
+        return BatchFitter.fit(batch, model: model, threads: threads).enumerated().map { k, row in
+            guard let reason = invalid[k] else { return .fitted(row) }
+            return .invalid(id: ids[k], observations: offsets[k + 1] - offsets[k], reason: reason)
         }
     }
 }
