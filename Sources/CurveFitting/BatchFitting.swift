@@ -9,10 +9,13 @@ public struct SeriesBatch: Sendable {
     public let offsets: [Int]
     public let x: [Double]
     public let y: [Double]
+    /// Observation weights (inverse variances), or `nil` for equal weights.
+    public let weights: [Double]?
 
     /// - Throws: ``FitError/invalidData(_:)`` when the offsets do not partition the arrays.
-    public init(ids: [String], offsets: [Int], x: [Double], y: [Double]) throws {
+    public init(ids: [String], offsets: [Int], x: [Double], y: [Double], weights: [Double]? = nil) throws {
         guard offsets.count == ids.count + 1, offsets.first == 0, offsets.last == x.count, x.count == y.count,
+              weights == nil || weights?.count == x.count,
               zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else {
             throw FitError.invalidData("batch offsets must run from 0 to the number of observations, non-decreasing, one more than the series")
         }
@@ -20,6 +23,7 @@ public struct SeriesBatch: Sendable {
         self.offsets = offsets
         self.x = x
         self.y = y
+        self.weights = weights
     }
 
     /// Number of series.
@@ -113,7 +117,7 @@ public enum BatchFitter {
         // array (names, options), so that no reference count is shared between threads: contended
         // retains and releases would cost more than the fits.
         withBatchView(batch, starts: starts) { view in
-            let work: @Sendable (Int, Int, Int) -> Void = { w, workers, chunk in
+            onWorkers(count: count, threads: workers) { w, workers, chunk in
                 var options = options
                 options.restartStepBounds = options.restartStepBounds.map { $0 }
                 var worker = BatchWorker(
@@ -125,27 +129,107 @@ public enum BatchFitter {
                     c += workers
                 }
             }
-            if workers == 1 {
-                work(0, 1, count)
-            } else {
-                // Interleaved chunks: worker w takes chunks w, w + workers, …
-                let chunk = max(1, min(256, (count + workers * 16 - 1) / (workers * 16)))
-                // Dedicated threads (worker 0 is the calling thread): `concurrentPerform` may run
-                // its iterations one after the other when the pool considers the machine busy.
-                let done = DispatchSemaphore(value: 0)
-                for w in 1..<workers {
-                    let thread = Thread {
-                        work(w, workers, chunk)
-                        done.signal()
-                    }
-                    thread.stackSize = 1 << 20
-                    thread.start()
+        }
+        return rows.map { $0! }
+    }
+
+    /// Runs `work(w, workers, chunk)` on `workers` threads, worker 0 on the calling thread:
+    /// worker `w` takes the interleaved chunks `w, w + workers, …` of `chunk` items of `count`.
+    private static func onWorkers(count: Int, threads workers: Int, _ work: @escaping @Sendable (Int, Int, Int) -> Void) {
+        if workers == 1 {
+            work(0, 1, count)
+            return
+        }
+        let chunk = max(1, min(256, (count + workers * 16 - 1) / (workers * 16)))
+        // Dedicated threads: `concurrentPerform` may run its iterations one after the other when
+        // the pool considers the machine busy.
+        let done = DispatchSemaphore(value: 0)
+        for w in 1..<workers {
+            let thread = Thread {
+                work(w, workers, chunk)
+                done.signal()
+            }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+        work(0, workers, chunk)
+        for _ in 1..<workers { done.wait() }
+    }
+
+    /// What ``fit(_:settings:options:threads:)`` fits to every series.
+    public struct Settings: Sendable {
+        /// The model: a growth model or a formula in one predictor.
+        public var model: any CurveModel
+        /// One entry per parameter: the start value given for every series, or `nil` to
+        /// self-start it per series (``StartValues/resolve(model:given:x:y:bounds:)``).
+        public var start: [Double?]
+        /// Bounds, or `nil`.
+        public var bounds: ParameterBounds?
+        /// The loss.
+        public var loss: Loss
+
+        public init(model: any CurveModel, start: [Double?]? = nil, bounds: ParameterBounds? = nil, loss: Loss = .linear) {
+            self.model = model
+            self.start = start ?? model.parameterNames.map { _ in nil }
+            self.bounds = bounds
+            self.loss = loss
+        }
+    }
+
+    /// Fits every series with everything ``CurveFitter/fit(_:start:options:)`` supports — any
+    /// model, given or self-started start values, bounds, the batch's weights, robust losses —
+    /// in parallel; rows come back in the batch's order. A series that cannot start or whose
+    /// data are rejected is one `invalid` row with the reason; a fit that runs and fails is
+    /// its own status (`failed`, `iteration_limit`, …). Slower per series than
+    /// ``fit(_:model:starts:options:threads:)``, which covers plain least squares.
+    public static func fit(
+        _ batch: SeriesBatch, settings: Settings, options: FitOptions = .init(), threads: Int = 1
+    ) -> [BatchFitRow] {
+        var quiet = options
+        quiet.recordsIterations = false
+        let options = quiet
+        let count = batch.count
+        guard count > 0 else { return [] }
+        let rows = UnsafeMutableBufferPointer<BatchFitRow?>.allocate(capacity: count)
+        rows.initialize(repeating: nil)
+        defer {
+            rows.deinitialize()
+            rows.deallocate()
+        }
+        nonisolated(unsafe) let output = rows
+        let previousBLASThreads = BLASThreads.current
+        BLASThreads.set(1)
+        defer { BLASThreads.set(previousBLASThreads) }
+        onWorkers(count: count, threads: max(1, min(threads, count))) { w, workers, chunk in
+            var c = w
+            while c * chunk < count {
+                for k in (c * chunk)..<min(count, (c + 1) * chunk) {
+                    output[k] = fitSeries(batch, k, settings: settings, options: options)
                 }
-                work(0, workers, chunk)
-                for _ in 1..<workers { done.wait() }
+                c += workers
             }
         }
         return rows.map { $0! }
+    }
+
+    /// Series `k` through ``CurveFitter/fit(_:start:options:)``; errors become an `invalid` row.
+    private static func fitSeries(_ batch: SeriesBatch, _ k: Int, settings: Settings, options: FitOptions) -> BatchFitRow {
+        let range = batch.offsets[k]..<batch.offsets[k + 1]
+        let (x, y) = (Array(batch.x[range]), Array(batch.y[range]))
+        do {
+            let start = try StartValues.resolve(model: settings.model, given: settings.start, x: x, y: y, bounds: settings.bounds)
+            let problem = try FitProblem(
+                model: settings.model, predictors: Predictors(x, name: settings.model.predictorNames.first ?? "x"),
+                response: y, weights: batch.weights.map { Array($0[range]) }, bounds: settings.bounds, loss: settings.loss)
+            let result = try CurveFitter.fit(problem, start: start, options: options)
+            return BatchFitRow(
+                id: batch.ids[k], status: result.termination.status, isUsable: result.isUsable,
+                message: result.termination.message, estimates: result.estimates,
+                standardErrors: result.parameters.map(\.standardError), residualSumOfSquares: result.residualSumOfSquares,
+                iterations: result.iterations, observationCount: range.count)
+        } catch {
+            return invalidRow(batch, k, message: "\(error)")
+        }
     }
 
     /// The batch's arrays as raw buffers, valid inside `body`.

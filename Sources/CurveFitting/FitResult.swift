@@ -275,7 +275,7 @@ public struct FitResult: Sendable {
 
 /// Fits nonlinear least-squares problems.
 public enum CurveFitter {
-    /// Fits `problem` from `start` with the LAPACK-based solver, holding the `fixed` parameters
+    /// Fits `problem` from `start` (``LevenbergMarquardt`` with its restarts), holding the `fixed` parameters
     /// at their values (their entries of `start` are ignored).
     /// - Throws: ``FitError`` for an invalid set-up; a fit that runs but fails is reported by
     ///   the result's ``FitResult/termination``, never thrown.
@@ -291,8 +291,10 @@ public enum CurveFitter {
         var kept = options
         kept.initialStepBound = solver.runWithRestarts()
         var result = FitResult(problem: problem, fixed: fixed, solver: solver, options: kept)
-        if kept.initialStepBound != options.initialStepBound {
-            let outcome = result.isUsable ? "converged" : "best result"
+        let outcome = result.isUsable ? "converged" : "best result"
+        if solver.usesUnitScaling {
+            result.notes.append("\(outcome) after restarting with unit parameter scaling (MINPACK mode 2)")
+        } else if kept.initialStepBound != options.initialStepBound {
             result.notes.append("\(outcome) after restarting with initial step bound \(NumberFormatting.compact(kept.initialStepBound))")
         }
         return result

@@ -21,8 +21,11 @@ public struct IterationRecord: Sendable, Equatable {
 /// The algorithm is MINPACK's `lmder` (Moré 1978): parameter scaling `D` by the largest
 /// Jacobian column norms seen so far, a trust region of radius `Δ` on `‖D·δ‖` updated from the
 /// gain ratio, and the damping `λ` found by a safeguarded Newton iteration. Each step is solved
-/// from the singular value decomposition of the scaled Jacobian `J·D⁻¹` (LAPACK, through
-/// ``SVDTrustRegionSubproblem``), never from normal equations. Bounds enter through a change of
+/// as MINPACK solves it, from the Householder QR with column pivoting of the scaled Jacobian
+/// `J·D⁻¹` (``PivotedQRTrustRegionSubproblem``), never from normal equations. Where the Jacobian
+/// is rank deficient its Gauss–Newton step is MINPACK's basic solution, which leaves a symmetric
+/// singular point (MGH's Biggs EXP6 from its standard start, two equal columns) where the
+/// minimum-norm step of an SVD would keep the symmetry forever. Bounds enter through a change of
 /// variables (``ParameterBounds``) and robust losses through residual rescaling (``Loss``).
 /// The iteration is ``LevenbergMarquardtCore``, shared with ``BatchFitter``.
 ///
@@ -31,7 +34,7 @@ public struct IterationRecord: Sendable, Equatable {
 public struct LevenbergMarquardt: Sendable {
     public let problem: FitProblem
     public let options: FitOptions
-    private var core: LevenbergMarquardtCore<ResidualEvaluator, SVDTrustRegionSubproblem>
+    private var core: LevenbergMarquardtCore<ResidualEvaluator, PivotedQRTrustRegionSubproblem>
 
     /// Iterations performed.
     public var iterations: Int { core.iterations }
@@ -42,7 +45,7 @@ public struct LevenbergMarquardt: Sendable {
     /// The iteration log (empty unless ``FitOptions/recordsIterations``).
     public var iterationLog: [IterationRecord] { core.iterationLog }
 
-    /// Prepares a solver at `start` using the LAPACK factorization.
+    /// Prepares a solver at `start`.
     /// - Throws: ``FitError`` for a start of the wrong length, non-finite or outside the bounds,
     ///   or invalid options.
     public init(problem: FitProblem, start: [Double], options: FitOptions = .init()) throws {
@@ -62,13 +65,16 @@ public struct LevenbergMarquardt: Sendable {
         self.problem = problem
         self.options = options
         let evaluator = ResidualEvaluator(problem)
-        core = LevenbergMarquardtCore(problem: evaluator, subproblem: SVDTrustRegionSubproblem(), options: options)
+        core = LevenbergMarquardtCore(problem: evaluator, subproblem: PivotedQRTrustRegionSubproblem(capacity: problem.observationCount, columns: p), options: options)
         evaluator.internal(start).withUnsafeBufferPointer { core.reset(start: $0.baseAddress!) }
     }
 
-    /// Whether a restart from the same start could end differently: not when the start itself
-    /// was rejected (not finite, singular Jacobian).
+    /// Whether a restart from the same start could end differently: not when the model is not
+    /// finite at the start.
     var canRestart: Bool { core.canRestart }
+
+    /// Whether the outcome kept by ``runWithRestarts()`` is the restart with unit scaling.
+    var usesUnitScaling: Bool { core.usesUnitScaling }
 
     /// The current parameter estimate `θ`.
     public var parameters: [Double] { core.problem.external(Array(core.phi)) }

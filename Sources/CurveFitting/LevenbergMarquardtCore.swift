@@ -46,7 +46,7 @@ extension LeastSquaresProblem {
 /// The algorithm is MINPACK's `lmder` (Moré 1978): parameter scaling `D` by the largest Jacobian
 /// column norms seen so far, a trust region of radius `Δ` on `‖D·δ‖` updated from the gain ratio,
 /// the damping `λ` from the ``TrustRegionSubproblem``, MINPACK's convergence tests in MINPACK's
-/// order, plus Foresight's failure diagnoses (singular start, plateau, domain edge) and the
+/// order, plus Foresight's failure diagnoses (plateau, domain edge) and the
 /// restarts with smaller initial step bounds of ``CurveFitter/fit(_:start:options:)``.
 ///
 /// The subproblem is factored once per Jacobian, when the next iteration first needs it (after
@@ -63,6 +63,9 @@ struct LevenbergMarquardtCore<Problem: LeastSquaresProblem, Subproblem: TrustReg
 
     private(set) var objective = Double.infinity
     private var initialStepBound: Double
+    /// Whether `D = 1` throughout (MINPACK's `mode = 2` with unit `diag`) instead of the largest
+    /// column norms seen (`mode = 1`): the last restart of ``runWithRestarts()``.
+    private(set) var usesUnitScaling = false
     private var radius = 0.0
     private var lambda = 0.0
     private var scaledParameterNorm = 0.0
@@ -141,13 +144,11 @@ struct LevenbergMarquardtCore<Problem: LeastSquaresProblem, Subproblem: TrustReg
     var residuals: UnsafeBufferPointer<Double> { UnsafeBufferPointer(start: storage.residuals, count: rows) }
     var isCurrentAtPhi: Bool { currentAtPhi }
 
-    /// Whether a restart from the same start could end differently: not when the start itself
-    /// was rejected (not finite, singular Jacobian).
+    /// Whether a restart from the same start could end differently: not when the model is not
+    /// finite at the start.
     var canRestart: Bool {
-        switch termination {
-        case .failed(.nonFiniteStart), .failed(.singularJacobianAtStart): return false
-        default: return true
-        }
+        if case .failed(.nonFiniteStart) = termination { return false }
+        return true
     }
 
     /// Sets the start (internal parameters) and the number of rows of the next problem (at most
@@ -163,10 +164,11 @@ struct LevenbergMarquardtCore<Problem: LeastSquaresProblem, Subproblem: TrustReg
     }
 
     /// Starts again from the start values with the initial step bound `bound`.
-    mutating func restart(initialStepBound bound: Double) {
+    mutating func restart(initialStepBound bound: Double, unitScaling: Bool = false) {
         makeUnique()
         storage.phi.update(from: storage.start, count: columns)
         initialStepBound = bound
+        usesUnitScaling = unitScaling
         termination = nil
         iterations = 0
         evaluations = 0
@@ -189,27 +191,33 @@ struct LevenbergMarquardtCore<Problem: LeastSquaresProblem, Subproblem: TrustReg
     }
 
     /// Runs, then restarts with the options' smaller step bounds while the fit is not usable,
-    /// keeping a restart's outcome when it is usable or has a lower objective. Returns the
-    /// initial step bound of the outcome kept.
+    /// and last with unit scaling `D = 1` at the options' initial step bound (MINPACK's
+    /// `mode = 2`: column-norm scaling makes steps along a parameter with a tiny derivative huge,
+    /// which throws MGH's Box 3-D from 10× its start onto a plateau), keeping a restart's outcome
+    /// when it is usable or has a lower objective. Returns the initial step bound of the outcome
+    /// kept; ``usesUnitScaling`` says whether it is the unit-scaling restart.
     @discardableResult
     mutating func runWithRestarts() -> Double {
         run()
-        var kept = initialStepBound
-        for bound in options.restartStepBounds where !(termination?.isUsable ?? false) && canRestart {
+        var kept = (bound: initialStepBound, unitScaling: false)
+        let restarts = options.restartStepBounds.map { (bound: $0, unitScaling: false) }
+            + [(bound: options.initialStepBound, unitScaling: true)]
+        for attempt in restarts where !(termination?.isUsable ?? false) && canRestart {
             makeUnique()
             storage.saved.update(from: storage.phi, count: columns)
             let saved = (termination, iterations, evaluations, objective, iterationLog)
-            restart(initialStepBound: bound)
+            restart(initialStepBound: attempt.bound, unitScaling: attempt.unitScaling)
             run()
             if termination?.isUsable ?? false || objective < saved.3 {
-                kept = bound
+                kept = attempt
             } else {
                 storage.phi.update(from: storage.saved, count: columns)
                 (termination, iterations, evaluations, objective, iterationLog) = saved
                 currentAtPhi = false
             }
         }
-        return kept
+        usesUnitScaling = kept.unitScaling
+        return kept.bound
     }
 
     // MARK: Initialization
@@ -234,38 +242,13 @@ struct LevenbergMarquardtCore<Problem: LeastSquaresProblem, Subproblem: TrustReg
             termination = .failed(.nonFiniteStart(row: row + 1))
             return
         }
-        if let dependent = dependentParameters() {
-            termination = .failed(.singularJacobianAtStart(parameters: dependent))
-            return
-        }
-        // D = the column norms, as factored by `dependentParameters()` for the first iteration.
+        // D = the column norms (MINPACK's mode 1), 1 for a zero column. A Jacobian that is rank
+        // deficient at the start (equal columns, a parameter without effect there) is damped like
+        // any other, as MINPACK does: the trust region keeps the step finite, and the first steps
+        // usually leave the singular point (MGH's Biggs EXP6 from its standard start).
+        for j in 0..<columns { s.diagonal[j] = s.norms[j] > 0 && !usesUnitScaling ? s.norms[j] : 1 }
         scaledParameterNorm = scaledNorm(s.phi)
         radius = initialStepBound * (scaledParameterNorm > 0 ? scaledParameterNorm : 1)
-    }
-
-    /// The parameters that cannot be identified at the start, or `nil` when the Jacobian has full
-    /// rank to working precision: those whose Jacobian column is zero, else those involved in the
-    /// null direction of the Jacobian with columns scaled to unit norm, when it is singular to
-    /// machine epsilon (see ``TrustRegionSubproblem/singularDirection(relativeTolerance:into:)``).
-    /// Leaves the subproblem factored with `D` = the column norms.
-    ///
-    /// Only exact singularity stops a fit before it starts (a parameter without effect, or
-    /// parameters that enter only as a product): a Jacobian that is merely ill conditioned at
-    /// the start (NIST's MGH17 from Start 1 reaches 2·10⁻¹⁴) is what the damping handles.
-    private mutating func dependentParameters() -> [String]? {
-        let (s, p) = (storage, columns)
-        var largest = 0.0
-        for j in 0..<p { largest = max(largest, s.norms[j]) }
-        var zero: [Int] = []
-        for j in 0..<p where !(s.norms[j] > Double.ulpOfOne * largest) { zero.append(j) }
-        if !zero.isEmpty { return zero.map { problem.parameterNames[$0] } }
-        for j in 0..<p { s.diagonal[j] = s.norms[j] }
-        guard factor() else { return problem.parameterNames }
-        guard subproblem.singularDirection(relativeTolerance: Double.ulpOfOne, into: s.scratch) else { return nil }
-        var top = 0.0
-        for j in 0..<p { top = max(top, s.scratch[j]) }
-        let threshold = 0.1 * top
-        return (0..<p).filter { s.scratch[$0] >= threshold }.map { problem.parameterNames[$0] }
     }
 
     // MARK: Iteration
@@ -283,8 +266,9 @@ struct LevenbergMarquardtCore<Problem: LeastSquaresProblem, Subproblem: TrustReg
             termination = .converged(.gradient)
             return nil
         }
-        // Rescale: D only grows (MINPACK mode 1); refactor if it changed or the Jacobian is new.
-        for j in 0..<p where s.norms[j] > s.diagonal[j] {
+        // Rescale: D only grows (MINPACK mode 1; D = 1 in the unit-scaling restart); refactor if it
+        // changed or the Jacobian is new.
+        for j in 0..<p where s.norms[j] > s.diagonal[j] && !usesUnitScaling {
             s.diagonal[j] = s.norms[j]
             factorizationPending = true
         }

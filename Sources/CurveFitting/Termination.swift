@@ -16,9 +16,6 @@ public enum Termination: Sendable, Equatable, CustomStringConvertible {
     public enum Failure: Sendable, Equatable, CustomStringConvertible {
         /// The model is not finite at the start values.
         case nonFiniteStart(row: Int)
-        /// The Jacobian at the start values is rank deficient; the listed parameters are not
-        /// separately identifiable there.
-        case singularJacobianAtStart(parameters: [String])
         /// The model overflowed or became undefined everywhere the solver tried to go.
         case nonFiniteModel(String)
         /// The objective still decreases toward parameter values where the model is not defined
@@ -50,9 +47,6 @@ public enum Termination: Sendable, Equatable, CustomStringConvertible {
             switch self {
             case .nonFiniteStart(let row):
                 return "the model is not finite at the start values (observation \(row))"
-            case .singularJacobianAtStart(let parameters):
-                return "the Jacobian is singular at the start values: \(parameters.joined(separator: ", ")) "
-                    + "cannot be identified separately there; choose other start values"
             case .nonFiniteModel(let message):
                 return "the model overflowed or is undefined: \(message)"
             case .domainEdge(let cosine):

@@ -13,12 +13,12 @@ import LinearAlgebra
 ///
 /// Two implementations, checked against each other by the tests:
 /// - ``SVDTrustRegionSubproblem``: the singular value decomposition of `A` through LAPACK
-///   (`dgesdd`), with the step for each `λ` in closed form — the reference path of
-///   ``CurveFitter/fit(_:start:options:)``;
+///   (`dgesdd`), with the step for each `λ` in closed form — the independent reference the tests
+///   check the other against;
 /// - ``PivotedQRTrustRegionSubproblem``: MINPACK's algorithm in Swift — Householder QR with column
 ///   pivoting of `A` once, then for each trial `λ` Givens rotations that fold `√λ·I` into `R`
-///   (`qrsolv`) — allocation-free, for batches of small problems where a LAPACK call costs more
-///   than the factorization.
+///   (`qrsolv`) — allocation-free; the solver of ``CurveFitter/fit(_:start:options:)`` and of
+///   ``BatchFitter``.
 ///
 /// Matrices are column-major; `rows ≥ columns`.
 protocol TrustRegionSubproblem {

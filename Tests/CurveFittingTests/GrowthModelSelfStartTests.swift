@@ -6,15 +6,15 @@ import Testing
 struct GrowthModelSelfStartTests {
     typealias Support = GrowthModelTestSupport
 
-    /// On noise-free data the linearization is exact at the true asymptote, so the start should be
-    /// the truth itself, up to the search's resolution.
+    /// On noise-free data the start should be the truth itself, up to the resolution of the
+    /// search (a grid refined by line searches: the solver takes it the rest of the way).
     @Test("noise-free data give the true parameters", arguments: Support.cases)
     func noiseFree(_ testCase: Support.Case) throws {
         let y = Support.curve(testCase.model, x: testCase.x, parameters: testCase.truth)
         let start = try testCase.model.initialParameters(x: testCase.x, y: y)
         #expect(Support.largestRelativeError(start, testCase.truth) < 0.01, "start \(start)")
         let rss = Support.residualSumOfSquares(testCase.model, x: testCase.x, y: y, parameters: start)
-        #expect(rss <= 1e-8 * Support.totalSumOfSquares(y))
+        #expect(rss <= 1e-6 * Support.totalSumOfSquares(y))
     }
 
     /// With noise of 1% of the response range, the start must fit about as well as the truth

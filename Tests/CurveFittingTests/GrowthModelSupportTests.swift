@@ -60,6 +60,19 @@ enum GrowthModelTestSupport {
         Case(
             model: BassDiffusion(), truth: [1000, 0.03, 0.4], x: grid(0, 20, 21),
             otherPoints: [[500, 0.2, 0.05], [80, 0.01, 1.2]]),
+        Case(model: MichaelisMenten(), truth: [200, 0.1], x: grid(0.02, 1.1, 12), otherPoints: [[150, 0.05], [100, 0.5]]),
+        Case(
+            model: AsymptoticRegression(), truth: [60, 5, -1.5], x: grid(0, 20, 11),
+            otherPoints: [[10, 50, -0.5], [-20, 10, -3]]),
+        Case(
+            model: AsymptoticRegressionThroughOrigin(), truth: [60, -1.5], x: grid(0, 20, 11),
+            otherPoints: [[10, -0.5], [-20, -3]]),
+        Case(
+            model: Biexponential(), truth: [3, 1, 0.6, -1.5], x: grid(0.25, 8, 12),
+            otherPoints: [[2, 0.5, 1, -1], [-1, 2, 3, 0]]),
+        Case(
+            model: FirstOrderCompartment(dose: 4), truth: [-2.5, 0.5, -3.2], x: grid(0.25, 24, 12),
+            otherPoints: [[-1, 1, -2], [-3, -0.5, -4]]),
     ]
 
     /// `count` equally spaced values from `from` to `to`.

@@ -340,4 +340,21 @@ struct FitCommandTests {
         #expect(json["usable"] as? Bool == false)
         #expect(json["rss"] is NSNull, "a non-finite RSS is written as null")
     }
+
+    /// Issue 12: with every parameter given the self-start does not run. The Bass self-start
+    /// refuses x before the launch (its origin), yet the fit from given values proceeds.
+    @Test func completeStartSkipsTheSelfStart() throws {
+        let ws = try Workspace()
+        let rows = (0..<16).map { i -> String in
+            let t = Double(i) - 2
+            let decay = exp(-0.45 * t)
+            return "\(t),\(1000 * (1 - decay) / (1 + 14 * decay) + (i % 2 == 0 ? 2 : -2))"
+        }
+        try ws.write("d.csv", (["x,y"] + rows).joined(separator: "\n") + "\n")
+        let base = ["fit", "--data", "d.csv", "--x", "x", "--y", "y", "--model", "bass"]
+        let refused = try ws.run(base)
+        #expect(refused.status == 65, "\(refused)")
+        expectStderr(refused, contains: "origin")
+        expectExit(try ws.run(base + ["--start", "m=900,p=0.05,q=0.5"]), 0)
+    }
 }

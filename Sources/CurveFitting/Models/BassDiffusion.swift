@@ -18,8 +18,10 @@ import Foundation
 /// The self-start is the classic Bass OLS: the adoption rate between consecutive observations,
 /// regressed as `ΔN/Δt = a + b·N + c·N²` on the cumulative count at the interval's midpoint, gives
 /// `m` (the positive root of `a + b·m + c·m² = 0`), `p = a/m` and `q = −c·m`. A bounded search over
-/// `p` and `q` (with `m` refitted by least squares) then refines that start, or replaces it when
-/// the regression gives no valid Bass curve (too few points, `c ≥ 0`, negative roots).
+/// `log p` and `log q` by variable projection (``GrowthSelfStart/SeparableSearch``: grid, local
+/// refinement, multi-start, with `m` fitted by linear least squares) starts from that estimate
+/// and the grid, so that it also finds a start when the regression gives no valid Bass curve
+/// (too few points, `c ≥ 0`, negative roots).
 public struct BassDiffusion: SelfStartingModel {
     /// The launch time on the x axis (units of x), where t = 0 and `N = 0`.
     public let origin: Double
@@ -76,19 +78,19 @@ public struct BassDiffusion: SelfStartingModel {
         try data.requireGrowth()
         try data.requireNoPredictor(before: origin)
         let t = data.time(from: origin)
-        let span = t.last ?? 1
+        let span = (t.last ?? 0) > 0 ? t.last! : 1
         let regression = Self.regressionStart(t: t, n: data.y)
-        let start = regression.map { [log($0.p * span), log($0.q * span)] } ?? [log(0.3), log(3)]
-        let search = GrowthSelfStart.CoordinateSearch(
+        let seeds = regression.map { [[log($0.p * span), log($0.q * span)]] } ?? []
+        let search = GrowthSelfStart.SeparableSearch(
             lowerBounds: [Self.logRateBounds.lowerBound, Self.logRateBounds.lowerBound],
-            upperBounds: [Self.logRateBounds.upperBound, Self.logRateBounds.upperBound])
-        let minimum = search.minimize(from: start) { point in
+            upperBounds: [Self.logRateBounds.upperBound, Self.logRateBounds.upperBound], gridCounts: [9, 9])
+        let minimum = search.minimize(seeds: seeds) { point in
             let (p, q) = (exp(point[0]) / span, exp(point[1]) / span)
             let fraction = t.map { Self.adoptedFraction(t: $0, p: p, q: q) }
-            return GrowthSelfStart.leastSquares(columns: [fraction], response: data.y)?
-                .candidate(followedBy: [p, q])
+            guard let fit = GrowthSelfStart.project(data.y, onto: fraction) else { return nil }
+            return GrowthSelfStart.Candidate(parameters: [fit.coefficient, p, q], residualSumOfSquares: fit.rss)
         }
-        return try GrowthSelfStart.finiteParameters(of: minimum?.candidate, for: self)
+        return try GrowthSelfStart.finiteParameters(of: minimum, for: self)
     }
 
     /// `N(t)/m`, the adopted fraction of the market potential.

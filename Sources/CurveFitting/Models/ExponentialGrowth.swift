@@ -8,8 +8,9 @@ import Foundation
 /// - `a`: the response at the origin, t = 0 (units of y).
 /// - `b`: the relative growth rate (per unit of x); the doubling time is `log(2)/b`.
 ///
-/// The self-start fits `log(y) = log(a) + b·t` by least squares, then refits `a` on the original
-/// scale. It needs a positive response.
+/// The self-start searches the rate by variable projection (``GrowthSelfStart/SeparableSearch``
+/// over `asinh(b·span)`), with `a` fitted by linear least squares for each rate. Any response
+/// will do.
 public struct ExponentialGrowth: SelfStartingModel {
     /// Where t = 0 on the x axis (units of x). With calendar years as x, an origin near the data
     /// keeps `a` a readable number instead of the extrapolated response in year 0.
@@ -46,13 +47,13 @@ public struct ExponentialGrowth: SelfStartingModel {
 
     public func initialParameters(x: [Double], y: [Double]) throws -> [Double] {
         let data = try GrowthSelfStart.Observations(x: x, y: y, for: self)
-        try data.requirePositiveResponse()
         let t = data.time(from: origin)
-        let rate = GrowthSelfStart.straightLine(x: t, y: data.y.map { log($0) }, weights: data.y.map { $0 * $0 })?.slope
-        let fit = rate.flatMap { rate in
-            GrowthSelfStart.leastSquares(columns: [t.map { exp(rate * $0) }], response: data.y)?
-                .candidate(followedBy: [rate])
+        let start = GrowthSelfStart.rateSearch(data).minimize { point in
+            let b = GrowthSelfStart.rate(point[0], data)
+            guard let fit = GrowthSelfStart.project(data.y, onto: t.map { exp(b * $0) }) else { return nil }
+            return GrowthSelfStart.Candidate(parameters: [fit.coefficient, b], residualSumOfSquares: fit.rss)
         }
-        return try GrowthSelfStart.finiteParameters(of: fit, for: self)
+        return try GrowthSelfStart.finiteParameters(of: start, for: self)
     }
+
 }

@@ -12,9 +12,9 @@
 /// - `xmid`: the inflection point (units of x).
 /// - `scal`: the scale (units of x), as in ``LogisticGrowth``.
 ///
-/// The self-start searches a lower level `L < min(y)` and an upper level `U > max(y)` for the
-/// linearization `log((U − y)/(y − L)) = (xmid − x)/scal` whose curve, with `A` and `B` refitted by
-/// linear least squares, has the smallest residual sum of squares. The response may take any sign.
+/// The self-start searches `xmid` and `log scal` by variable projection with `A` and `B` fitted by
+/// linear least squares for each (``GrowthSelfStart/LogisticFamily/separableStart(_:lowerAsymptote:searchesShape:seeds:)``).
+/// The response may take any sign.
 public struct FourParameterLogistic: SelfStartingModel {
     /// The 4-parameter logistic model.
     public init() {}
@@ -51,18 +51,9 @@ public struct FourParameterLogistic: SelfStartingModel {
     public func initialParameters(x: [Double], y: [Double]) throws -> [Double] {
         let data = try GrowthSelfStart.Observations(x: x, y: y, for: self)
         try data.requireGrowth()
-        let typical = [Double](repeating: GrowthSelfStart.CoordinateSearch.typicalExcess, count: 2)
-        let minimum = GrowthSelfStart.CoordinateSearch.levels(2).minimize(from: typical) { point in
-            GrowthSelfStart.LogisticFamily.candidate(
-                data,
-                lower: data.level(above: false, excess: point[0]),
-                upper: data.level(above: true, excess: point[1]),
-                nu: 1)
-        }
-        let start = try GrowthSelfStart.finiteParameters(of: minimum?.candidate, for: self)
-        // (A, B, xmid, scal) and (B, A, xmid, −scal) are the same curve: report the one with
-        // scal > 0, where A is the left asymptote.
-        return start[3] > 0 ? start : [start[1], start[0], start[2], -start[3]]
+        return try GrowthSelfStart.finiteParameters(
+            of: GrowthSelfStart.LogisticFamily.separableStart(data, lowerAsymptote: true, searchesShape: false),
+            for: self)
     }
 
     /// The logistic curve from 0 to 1 and its derivatives.

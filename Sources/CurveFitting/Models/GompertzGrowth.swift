@@ -12,10 +12,12 @@ import Foundation
 ///   growth-rate constant is `−log(b3)` per unit of x and the inflection is at
 ///   `t = log(b2)/(−log(b3))`.
 ///
-/// The self-start searches the level `c > max(y)` whose linearization
-/// `log(log(c/y)) = log(b2) + t·log(b3)` gives the least-squares curve with the smallest residual
-/// sum of squares, `Asym` being refitted on the original scale for each level. It needs a positive
-/// response.
+/// The self-start writes `b2·b3^t = exp(−(t − t₀)/τ)` and searches the location `t₀` and the log
+/// scale `log τ` (τ signed by the trend: b3 > 1 for a falling curve) by variable projection, with
+/// `Asym` fitted by linear least squares for each (``GrowthSelfStart/SeparableSearch``: grid,
+/// local refinement, multi-start). Any response will do, zeros and negative noise included.
+/// Curves with `|log b2| > 300` are left out, and a best start with `|log b2| > 100` is refused
+/// with a reason: they overflow in the fit (x far from the origin).
 public struct GompertzGrowth: SelfStartingModel {
     /// Where t = 0 on the x axis (units of x). `b2` grows like `b3^(−t)`, so with calendar years as x
     /// and origin 0 it overflows: set the origin near the data (e.g. the first year).
@@ -62,20 +64,31 @@ public struct GompertzGrowth: SelfStartingModel {
     public func initialParameters(x: [Double], y: [Double]) throws -> [Double] {
         let data = try GrowthSelfStart.Observations(x: x, y: y, for: self)
         try data.requireGrowth()
-        try data.requirePositiveResponse()
         let t = data.time(from: origin)
-        let search = GrowthSelfStart.CoordinateSearch.levels(1)
-        let minimum = search.minimize(from: [GrowthSelfStart.CoordinateSearch.typicalExcess]) { point in
-            let level = data.level(above: true, excess: point[0])
-            let logRatios = data.y.map { log(level / $0) }
-            let weights = zip(data.y, logRatios).map { pow($0 * $1, 2) }
-            guard let line = GrowthSelfStart.straightLine(x: t, y: logRatios.map { log($0) }, weights: weights) else {
-                return nil
-            }
-            let shape = t.map { exp(-exp(line.intercept + line.slope * $0)) }
-            return GrowthSelfStart.leastSquares(columns: [shape], response: data.y)?
-                .candidate(followedBy: [exp(line.intercept), exp(line.slope)])
+        let (first, last) = (t.first ?? 0, t.last ?? 1)
+        let span = last - first
+        let sign: Double = data.increases ? 1 : -1
+        let scale = GrowthSelfStart.logScaleRange(data)
+        let search = GrowthSelfStart.SeparableSearch(
+            lowerBounds: [first - span, scale.lowerBound], upperBounds: [last + span, scale.upperBound],
+            gridCounts: [11, 8])
+        let start = search.minimize { point in
+            let (location, rate) = (point[0], sign * exp(-point[1]))
+            // b2 = exp(rate·t₀) beyond e³⁰⁰ (x far from the origin) would overflow in the fit.
+            guard abs(rate * location) <= 300 else { return nil }
+            let (b2, b3) = (exp(rate * location), exp(-rate))
+            let shape = t.map { exp(-exp(-rate * ($0 - location))) }
+            guard let fit = GrowthSelfStart.project(data.y, onto: shape) else { return nil }
+            return GrowthSelfStart.Candidate(parameters: [fit.coefficient, b2, b3], residualSumOfSquares: fit.rss)
         }
-        return try GrowthSelfStart.finiteParameters(of: minimum?.candidate, for: self)
+        let parameters = try GrowthSelfStart.finiteParameters(of: start, for: self)
+        guard abs(log(parameters[1])) <= 100 else {
+            throw GrowthModelError.selfStartFailed(
+                model: title,
+                reason: "the best start has b2 = \(parameters[1]), which overflows in the fit; x lies far from the "
+                    + "model's time origin \(origin): set the origin near the data (e.g. the first x)")
+        }
+        return parameters
     }
+
 }

@@ -9,8 +9,6 @@ public enum GrowthModelError: Error, CustomStringConvertible, Equatable, Sendabl
     case nonFiniteValue(variable: String, row: Int)
     /// Fewer distinct x values than the model has parameters.
     case tooFewDistinctX(model: String, distinct: Int, required: Int)
-    /// A response that is zero or negative where the self-start takes its logarithm.
-    case nonPositiveResponse(model: String, row: Int, value: Double)
     /// An x value before the model's time origin, where the curve is undefined.
     case predictorBeforeOrigin(model: String, row: Int, x: Double, origin: Double)
     /// Every response value is the same.
@@ -30,8 +28,6 @@ public enum GrowthModelError: Error, CustomStringConvertible, Equatable, Sendabl
         case let .tooFewDistinctX(model, distinct, required):
             "too few distinct x values to fit the \(model) model: "
                 + "\(distinct) distinct values, at least \(required) needed"
-        case let .nonPositiveResponse(model, row, value):
-            "the response must be positive for a self-start of the \(model) model: y = \(value) at row \(row)"
         case let .predictorBeforeOrigin(model, row, x, origin):
             "the \(model) model is defined from its origin x = \(origin) on: x = \(x) at row \(row)"
         case let .constantResponse(model):

@@ -13,6 +13,11 @@ public enum GrowthModels {
         WeibullGrowth(),
         MonomolecularGrowth(),
         BassDiffusion(),
+        MichaelisMenten(),
+        AsymptoticRegression(),
+        AsymptoticRegressionThroughOrigin(),
+        Biexponential(),
+        FirstOrderCompartment(),
     ]
 
     /// The command-line names of ``all``, in the same order.
@@ -32,10 +37,12 @@ public enum GrowthModels {
     /// unchanged by a shift of x (their location parameter absorbs it), so `origin` is ignored.
     ///
     /// Calendar-year data need an origin near the data for the Gompertz and Bass models: with
-    /// origin 0, `b3^x` at x ≈ 2020 overflows.
-    public static func named(_ name: String, origin: Double) throws -> any SelfStartingModel {
+    /// origin 0, `b3^x` at x ≈ 2020 overflows. `dose` is the dose of the first-order compartment
+    /// model (``FirstOrderCompartment``), ignored by the others.
+    public static func named(_ name: String, origin: Double, dose: Double = 1) throws -> any SelfStartingModel {
         let model = try named(name)
         switch model {
+        case is FirstOrderCompartment: return FirstOrderCompartment(dose: dose)
         case is ExponentialGrowth: return ExponentialGrowth(origin: origin)
         case is GompertzGrowth: return GompertzGrowth(origin: origin)
         case is WeibullGrowth: return WeibullGrowth(origin: origin)

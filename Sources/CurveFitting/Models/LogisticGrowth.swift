@@ -14,15 +14,17 @@ import Foundation
 ///
 /// The self-start looks for the level `c > max(y)` whose linearization
 /// `log(c/y − 1) = (xmid − x)/scal` (a weighted straight line) gives the curve with the smallest
-/// residual sum of squares, `Asym` being refitted on the original scale for each level. It needs a
-/// positive response, except for zero or negative values that noise explains (a curve within the
-/// noise of zero there: see ``nonPositiveValuesAreNoise(x:y:)``), which the linearization leaves
-/// out and the refit of `Asym` keeps. The level is found by a bracketing line search started a tenth of the
-/// response range above the data, then Brent's parabolic refinement (about 15–25 closed-form
-/// candidates, no allocation: a few microseconds for 20 points), within the admissible levels
-/// (10⁻⁶ to 10³ response ranges above the data; a search that runs downhill into that edge stops
-/// there). Only when a candidate is undefined on the way does the start fall back to the global
-/// grid-and-golden-section search shared with the Richards model.
+/// residual sum of squares, `Asym` being refitted on the original scale for each level. Zero or
+/// negative values that noise explains (a curve within the noise of zero there: see
+/// ``nonPositiveValuesAreNoise(x:y:)``) are left out of the linearization and kept in the refit of
+/// `Asym`. The level is found by a bracketing line search started a tenth of the response range
+/// above the data, then Brent's parabolic refinement (about 15–25 closed-form candidates, no
+/// allocation: a few microseconds for 20 points), within the admissible levels (10⁻⁶ to 10³
+/// response ranges above the data; a search that runs downhill into that edge stops there).
+/// That start seeds the variable-projection search of the logistic family over `xmid` and
+/// `log|scal|` with `Asym` by linear least squares (grid, local refinement, multi-start), which
+/// takes any response and returns the best curve it finds: the linearization's residual sum of
+/// squares can be several times the least-squares one on noisy data.
 public struct LogisticGrowth: SelfStartingModel {
     /// The 3-parameter logistic model.
     public init() {}
@@ -75,50 +77,19 @@ public struct LogisticGrowth: SelfStartingModel {
     }
 
     public func initialParameters(x: [Double], y: [Double]) throws -> [Double] {
-        // Common case first: x strictly increasing (no replicates), finite and non-constant
-        // response, positive or with non-positive values explained by noise: no copy, no
-        // validation object.
-        if let start = x.withUnsafeBufferPointer({ xs in
-            y.withUnsafeBufferPointer { ys in Self.quickStart(x: xs, y: ys) }
-        }) {
-            return start
-        }
         let data = try GrowthSelfStart.Observations(x: x, y: y, for: self)
         try data.requireGrowth()
-        let positive = data.minimum > 0
-        if !positive {
-            let tolerated = data.x.withUnsafeBufferPointer { xs in
-                data.y.withUnsafeBufferPointer { ys in Self.nonPositiveValuesAreNoise(x: xs, y: ys) }
-            }
-            if !tolerated { try data.requirePositiveResponse() }
+        let linearizable = data.minimum > 0 || data.x.withUnsafeBufferPointer { xs in
+            data.y.withUnsafeBufferPointer { ys in Self.nonPositiveValuesAreNoise(x: xs, y: ys) }
         }
-        if let start = data.x.withUnsafeBufferPointer({ xs in
+        let linearization = linearizable ? data.x.withUnsafeBufferPointer { xs in
             data.y.withUnsafeBufferPointer { ys in Self.levelStart(x: xs, y: ys) }
-        }) {
-            return start
-        }
-        // The global search takes logarithms of every response.
-        if !positive { try data.requirePositiveResponse() }
+        } : nil
+        let seeds = linearization.map { [[$0[1], log(abs($0[2]))]] } ?? []
         return try GrowthSelfStart.finiteParameters(
-            of: GrowthSelfStart.LogisticFamily.logisticStart(data)?.candidate, for: self)
-    }
-
-    /// The fast start for data that need no preparation, or `nil` (then the caller validates and
-    /// averages replicates, which also produces the errors).
-    static func quickStart(x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>) -> [Double]? {
-        let n = x.count
-        guard n == y.count, n >= 3 else { return nil }
-        var previous = -Double.infinity
-        var (low, high) = (Double.infinity, -Double.infinity)
-        for i in 0..<n {
-            guard x[i].isFinite, x[i] > previous, y[i].isFinite else { return nil }
-            previous = x[i]
-            low = min(low, y[i])
-            high = max(high, y[i])
-        }
-        guard low < high else { return nil }
-        if low <= 0, !nonPositiveValuesAreNoise(x: x, y: y) { return nil }
-        return levelStart(x: x, y: y)
+            of: GrowthSelfStart.LogisticFamily.separableStart(
+                data, lowerAsymptote: false, searchesShape: false, seeds: seeds),
+            for: self)
     }
 
     /// Whether the response's non-positive values can be read as noise around a curve that is

@@ -14,9 +14,9 @@ import Foundation
 /// R's `SSasymp` uses `lrc = log(k)`; this model keeps `k` itself. NIST's Misra1a and BoxBOD curve
 /// `y = b1·(1 − exp(−b2·x))` is the special case `R0 = 0` with `Asym = b1`, `k = b2`.
 ///
-/// The self-start searches the asymptote level `c` beyond the data in the direction of the trend
-/// whose linearization `log|c − y| = log|c − R0| − k·t` gives the smallest residual sum of squares,
-/// with `Asym` and `R0` refitted by linear least squares for each level.
+/// The self-start searches the rate by variable projection (``GrowthSelfStart/SeparableSearch``
+/// over `asinh(k·span)`, which covers decay, growth away from the asymptote and rates near 0),
+/// with `Asym` and `R0` fitted by linear least squares for each rate.
 public struct MonomolecularGrowth: SelfStartingModel {
     /// Where t = 0 on the x axis (units of x); `R0` is the response there. With calendar years as x,
     /// set it near the data so that `R0` is not an extrapolation to year 0.
@@ -61,19 +61,13 @@ public struct MonomolecularGrowth: SelfStartingModel {
         let data = try GrowthSelfStart.Observations(x: x, y: y, for: self)
         try data.requireGrowth()
         let t = data.time(from: origin)
-        let increases = data.increases
-        let search = GrowthSelfStart.CoordinateSearch.levels(1)
-        let minimum = search.minimize(from: [GrowthSelfStart.CoordinateSearch.typicalExcess]) { point in
-            let asymptote = data.level(above: increases, excess: point[0])
-            let distances = data.y.map { asymptote - $0 }
-            let z = distances.map { log(abs($0)) }
-            guard let line = GrowthSelfStart.straightLine(x: t, y: z, weights: distances.map { $0 * $0 }) else {
-                return nil
-            }
-            let decay = t.map { exp(line.slope * $0) }
-            return GrowthSelfStart.leastSquares(columns: [decay.map { 1 - $0 }, decay], response: data.y)?
-                .candidate(followedBy: [-line.slope])
+        let start = GrowthSelfStart.rateSearch(data).minimize { point in
+            let k = GrowthSelfStart.rate(point[0], data)
+            let decay = t.map { exp(-k * $0) }
+            guard let fit = GrowthSelfStart.project(data.y, onto: decay.map { 1 - $0 }, decay) else { return nil }
+            return GrowthSelfStart.Candidate(parameters: [fit.first, fit.second, k], residualSumOfSquares: fit.rss)
         }
-        return try GrowthSelfStart.finiteParameters(of: minimum?.candidate, for: self)
+        return try GrowthSelfStart.finiteParameters(of: start, for: self)
     }
+
 }

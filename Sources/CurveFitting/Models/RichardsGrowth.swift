@@ -20,9 +20,10 @@ import Foundation
 /// forms are the same curve with `b1 = Asym`, `b2 = log(ν) + xmid/scal`, `b3 = 1/scal`, `b4 = ν`;
 /// conversely `Asym = b1`, `nu = b4`, `scal = 1/b3`, `xmid = (b2 − log(b4))/b3`.
 ///
-/// The self-start begins from the logistic start with ν = 1, then searches the upper level
-/// `c > max(y)` and ν of the linearization `log(((c/y)^ν − 1)/ν) = (xmid − x)/scal`, with `Asym`
-/// refitted on the original scale. It needs a positive response.
+/// The self-start searches `xmid`, `log scal` and `log ν` by variable projection with `Asym`
+/// fitted by linear least squares (``GrowthSelfStart/LogisticFamily/separableStart(_:lowerAsymptote:searchesShape:seeds:)``:
+/// a grid over location and scale at ν = 1, then a refinement that scans ν from 0.02 to 50).
+/// Any response will do, zeros and negative noise included.
 public struct RichardsGrowth: SelfStartingModel {
     /// The Richards model.
     public init() {}
@@ -54,25 +55,12 @@ public struct RichardsGrowth: SelfStartingModel {
         return terms.value
     }
 
-    /// Bounds of `log(ν)` in the self-start's search.
-    private static let logShapeBounds = log(0.02)...log(50.0)
-
     public func initialParameters(x: [Double], y: [Double]) throws -> [Double] {
         let data = try GrowthSelfStart.Observations(x: x, y: y, for: self)
         try data.requireGrowth()
-        try data.requirePositiveResponse()
-        let logistic = GrowthSelfStart.LogisticFamily.logisticStart(data)
-        let excess = GrowthSelfStart.CoordinateSearch.levelExcess
-        let search = GrowthSelfStart.CoordinateSearch(
-            lowerBounds: [excess.lowerBound, Self.logShapeBounds.lowerBound],
-            upperBounds: [excess.upperBound, Self.logShapeBounds.upperBound])
-        let start = [logistic?.point[0] ?? GrowthSelfStart.CoordinateSearch.typicalExcess, 0]
-        let minimum = search.minimize(from: start) { point in
-            let nu = exp(point[1])
-            let upper = data.level(above: true, excess: point[0])
-            return GrowthSelfStart.LogisticFamily.candidate(data, lower: nil, upper: upper, nu: nu)?.appending(nu)
-        }
-        return try GrowthSelfStart.finiteParameters(of: minimum?.candidate, for: self)
+        return try GrowthSelfStart.finiteParameters(
+            of: GrowthSelfStart.LogisticFamily.separableStart(data, lowerAsymptote: false, searchesShape: true),
+            for: self)
     }
 
     private func terms(

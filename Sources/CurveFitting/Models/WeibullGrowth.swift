@@ -13,11 +13,9 @@ import Foundation
 /// - `lrc`: the natural logarithm of the rate constant (the rate is in units of x^(−pwr)).
 /// - `pwr`: the power of t (dimensionless, > 0).
 ///
-/// The self-start searches an asymptote level beyond the data in the direction of the trend and a
-/// starting level beyond its other end, linearizes
-/// `log(−log((Asym − y)/Drop)) = lrc + pwr·log(t)` over the rows with t > 0, and refits `Asym` and
-/// `Drop` by linear least squares, keeping the levels with the smallest residual sum of squares.
-/// It needs every x at or after the origin.
+/// The self-start writes `exp(lrc)·t^pwr = (t/t₀)^pwr` and searches `log t₀` and `log pwr` by
+/// variable projection, with `Asym` and `Drop` fitted by linear least squares for each
+/// (``GrowthSelfStart/SeparableSearch``). It needs every x at or after the origin and one after it.
 public struct WeibullGrowth: SelfStartingModel {
     /// Where t = 0 on the x axis (units of x): the start of growth, before which the curve is
     /// undefined.
@@ -68,23 +66,20 @@ public struct WeibullGrowth: SelfStartingModel {
         try data.requireGrowth()
         try data.requireNoPredictor(before: origin)
         let t = data.time(from: origin)
-        let positive = t.indices.filter { t[$0] > 0 }
-        let logTime = positive.map { log(t[$0]) }
-        let increases = data.increases
-        let typical = [Double](repeating: GrowthSelfStart.CoordinateSearch.typicalExcess, count: 2)
-        let minimum = GrowthSelfStart.CoordinateSearch.levels(2).minimize(from: typical) { point in
-            let asymptote = data.level(above: increases, excess: point[0])
-            let initial = data.level(above: !increases, excess: point[1])
-            let distances = positive.map { asymptote - data.y[$0] }
-            let logFractions = distances.map { log($0 / (asymptote - initial)) }
-            let weights = zip(distances, logFractions).map { pow($0 * $1, 2) }
-            let z = logFractions.map { log(-$0) }
-            guard let line = GrowthSelfStart.straightLine(x: logTime, y: z, weights: weights) else { return nil }
-            let shape = t.map { -exp(-exp(line.intercept) * pow($0, line.slope)) }
-            let ones = [Double](repeating: 1, count: t.count)
-            return GrowthSelfStart.leastSquares(columns: [ones, shape], response: data.y)?
-                .candidate(followedBy: [line.intercept, line.slope])
+        guard let earliest = t.first(where: { $0 > 0 }), let latest = t.last else {
+            throw GrowthModelError.selfStartFailed(model: title, reason: "no x value lies after the origin x = \(origin)")
         }
-        return try GrowthSelfStart.finiteParameters(of: minimum?.candidate, for: self)
+        let ones = [Double](repeating: 1, count: t.count)
+        let search = GrowthSelfStart.SeparableSearch(
+            lowerBounds: [log(earliest) - 2, log(0.1)], upperBounds: [log(latest) + 2, log(20)], gridCounts: [11, 8])
+        let start = search.minimize { point in
+            let pwr = exp(point[1])
+            let lrc = -pwr * point[0]
+            let shape = t.map { -exp(-exp(lrc) * pow($0, pwr)) }
+            guard let fit = GrowthSelfStart.project(data.y, onto: ones, shape) else { return nil }
+            return GrowthSelfStart.Candidate(parameters: [fit.first, fit.second, lrc, pwr], residualSumOfSquares: fit.rss)
+        }
+        return try GrowthSelfStart.finiteParameters(of: start, for: self)
     }
+
 }

@@ -22,35 +22,42 @@ extension GrowthSelfStart {
         let lowerBounds: [Double]
         /// Upper bound of each coordinate.
         let upperBounds: [Double]
-        /// Grid points per coordinate scan.
-        let gridCount = 48
+        /// Grid points of each coordinate's scan on the first sweep (0 or 1: no scan, the line
+        /// search brackets one grid cell around the current point).
+        let gridCounts: [Int]
         /// Golden-section steps per line search (each shrinks the bracket by 0.618).
-        let goldenSteps = 25
+        let goldenSteps: Int
         /// Upper limit on sweeps over all coordinates.
-        let maximumSweeps = 12
+        let maximumSweeps: Int
         /// The longest pattern move, in multiples of the sweep's move.
         let patternReach = 16.0
 
-        /// Bounds of the `excess` of ``Observations/level(above:excess:)``: levels from 10⁻⁶ to
-        /// 10³ response ranges beyond the data.
-        static let levelExcess: ClosedRange<Double> = log(1e-6)...log(1e3)
-        /// Where a level search starts: a tenth of the response range beyond the data.
-        static let typicalExcess = log(0.1)
-
-        /// A search over `count` level excesses, each within ``levelExcess``.
-        static func levels(_ count: Int) -> CoordinateSearch {
-            CoordinateSearch(
-                lowerBounds: Array(repeating: levelExcess.lowerBound, count: count),
-                upperBounds: Array(repeating: levelExcess.upperBound, count: count))
+        /// A search of the box `lowerBounds…upperBounds` (a global search by default: a
+        /// 48-point scan of every coordinate first).
+        init(
+            lowerBounds: [Double], upperBounds: [Double], gridCounts: [Int]? = nil, goldenSteps: Int = 25,
+            maximumSweeps: Int = 12
+        ) {
+            self.lowerBounds = lowerBounds
+            self.upperBounds = upperBounds
+            self.gridCounts = gridCounts ?? Array(repeating: 48, count: lowerBounds.count)
+            self.goldenSteps = goldenSteps
+            self.maximumSweeps = maximumSweeps
         }
 
-        /// The best candidate found from `start` (clamped into the box; a coordinate that is not
-        /// finite, e.g. from a degenerate regression start, starts at the middle of its range), or
-        /// `nil` if the objective is undefined on every point visited.
+        /// Bounds of the `excess` of ``LogisticGrowth``'s level search: levels from 10⁻⁶ to 10³
+        /// response ranges beyond the data.
+        static let levelExcess: ClosedRange<Double> = log(1e-6)...log(1e3)
+        /// Where the level search starts: a tenth of the response range beyond the data.
+        static let typicalExcess = log(0.1)
+
+        /// The best candidate found from `start`, or `nil` if the objective is undefined on every
+        /// point visited.
         func minimize(from start: [Double], _ objective: ([Double]) -> Candidate?) -> Minimum? {
-            var search = LineSearch(point: zip(start, zip(lowerBounds, upperBounds)).map { x, bounds in
-                x.isFinite ? min(max(x, bounds.0), bounds.1) : (bounds.0 + bounds.1) / 2
-            })
+            let inside = zip(start, zip(lowerBounds, upperBounds)).map { value, box in
+                value.isFinite ? Swift.min(Swift.max(value, box.0), box.1) : 0.5 * (box.0 + box.1)
+            }
+            var search = LineSearch(point: inside)
             search.best = objective(search.point)
             for sweep in 0..<maximumSweeps {
                 let before = search.best?.residualSumOfSquares ?? .infinity
@@ -58,16 +65,18 @@ extension GrowthSelfStart {
                 for coordinate in lowerBounds.indices {
                     var direction = [Double](repeating: 0, count: lowerBounds.count)
                     direction[coordinate] = 1
+                    // Rounding may leave the point an ulp outside the box: clamp the range.
                     let base = search.point[coordinate]
-                    let range = (lowerBounds[coordinate] - base)...(upperBounds[coordinate] - base)
-                    let cell = (upperBounds[coordinate] - lowerBounds[coordinate]) / Double(gridCount - 1)
+                    let range = min(0, lowerBounds[coordinate] - base)...max(0, upperBounds[coordinate] - base)
+                    let count = gridCounts[coordinate]
+                    let cell = (upperBounds[coordinate] - lowerBounds[coordinate]) / Double(max(count, 2) - 1)
                     search.minimize(
-                        along: direction, within: range, gridCount: sweep == 0 ? gridCount : 0, bracket: cell,
+                        along: direction, within: range, gridCount: sweep == 0 ? count : 0, bracket: cell,
                         goldenSteps: goldenSteps, objective)
                 }
                 let move = zip(search.point, sweepStart).map { $0 - $1 }
-                let reach = reachInBox(from: search.point, along: move)
-                if lowerBounds.count > 1, move.contains(where: { $0 != 0 }), reach.isFinite, reach > 0 {
+                if lowerBounds.count > 1, move.contains(where: { $0 != 0 }), move.allSatisfy(\.isFinite) {
+                    let reach = max(0, reachInBox(from: search.point, along: move))
                     search.minimize(
                         along: move, within: 0...reach, gridCount: 0, bracket: reach, goldenSteps: goldenSteps,
                         objective)

@@ -1,5 +1,5 @@
 /// Building blocks shared by the growth models' self-starts: validated data, small least-squares
-/// fits and a bounded search over the levels that a linearization assumes.
+/// fits and the bounded searches over the parameters that enter nonlinearly.
 enum GrowthSelfStart {
     /// A parameter vector together with the residual sum of squares of the curve it defines.
     struct Candidate {
@@ -7,11 +7,6 @@ enum GrowthSelfStart {
         let parameters: [Double]
         /// `Σ (y − f(x; θ))²` over the (replicate-averaged) data.
         let residualSumOfSquares: Double
-
-        /// The same curve with one more (fixed) parameter at the end.
-        func appending(_ parameter: Double) -> Candidate {
-            Candidate(parameters: parameters + [parameter], residualSumOfSquares: residualSumOfSquares)
-        }
     }
 
     /// The candidate's parameters, once checked to be finite.
@@ -21,8 +16,8 @@ enum GrowthSelfStart {
         guard let candidate else {
             throw GrowthModelError.selfStartFailed(
                 model: model.title,
-                reason: "the linearized data give no curve; the response may not trend in x, "
-                    + "or x may lie far from the model's time origin")
+                reason: "no curve of the model is defined on the data; x may lie far from the model's "
+                    + "time origin (measure x from an origin near the data)")
         }
         guard candidate.parameters.allSatisfy(\.isFinite) else {
             throw GrowthModelError.selfStartFailed(

@@ -30,33 +30,53 @@ extension GrowthSelfStart {
                 dNu: shape == 0 ? 0 : value * (logDenominator / (nu * nu) - eOverDenominator / nu))
         }
 
-        /// The candidate whose shape comes from linearizing the data between two levels, with the
-        /// asymptotes then fitted by linear least squares.
-        ///
-        /// With `lower` level `L` and `upper` level `U` bracketing the data,
-        /// `log((((U − L)/(y − L))^ν − 1)/ν) = (xmid − x)/scal` is a straight line in x, fitted with
-        /// the delta-method weights of ``straightLine(x:y:weights:)``.
-        ///
-        /// - Parameter lower: `nil` fixes the lower asymptote at 0 (parameters `[Asym, xmid, scal]`);
-        ///   a level estimates it too (parameters `[A, B, xmid, scal]`, lower and upper asymptote).
-        static func candidate(_ data: Observations, lower: Double?, upper: Double, nu: Double) -> Candidate? {
-            let floor = lower ?? 0
-            let powers = data.y.map { pow((upper - floor) / ($0 - floor), nu) }
-            let z = powers.map { log(($0 - 1) / nu) }
-            let weights = zip(powers, data.y).map { power, y in pow((power - 1) * (y - floor) / (nu * power), 2) }
-            guard let line = straightLine(x: data.x, y: z, weights: weights), line.slope != 0 else { return nil }
-            let scal = -1 / line.slope
-            let xmid = line.intercept * scal
-            let shape = data.x.map { terms(x: $0, asym: 1, xmid: xmid, scal: scal, nu: nu).value }
-            let columns = lower == nil ? [shape] : [shape.map { 1 - $0 }, shape]
-            return leastSquares(columns: columns, response: data.y)?.candidate(followedBy: [xmid, scal])
+        /// The curve from 0 to 1, `(1 + ν·exp((xmid − x)/scal))^(−1/ν)`, finite where the
+        /// exponential overflows.
+        @inline(__always)
+        static func shape(x: Double, xmid: Double, scal: Double, nu: Double) -> Double {
+            exp(-log1p(nu * exp((xmid - x) / scal)) / nu)
         }
 
-        /// The logistic start `[Asym, xmid, scal]`: the upper level searched with the lower
-        /// asymptote at 0 and ν = 1.
-        static func logisticStart(_ data: Observations) -> CoordinateSearch.Minimum? {
-            CoordinateSearch.levels(1).minimize(from: [CoordinateSearch.typicalExcess]) { point in
-                candidate(data, lower: nil, upper: data.level(above: true, excess: point[0]), nu: 1)
+        /// The variable-projection start (``SeparableSearch``) over the location `xmid`, the log
+        /// scale `log|scal|` and, for the Richards curve, `log ν`, with the asymptotes fitted by
+        /// linear least squares. For the Richards curve the scale searched is that of the
+        /// logistic with the same slope at the inflection point, `scal·(1 + ν)^(1/ν + 1)/4`, which
+        /// keeps the coordinates nearly independent.
+        ///
+        /// The location ranges over the data's x range widened by its span on both sides, the
+        /// log scale over ``logScaleRange(_:margin:)``, `ν` from 0.02 to 50 (held at 1 on the grid).
+        /// - Parameters:
+        ///   - lowerAsymptote: `false` fixes the lower asymptote at 0 (parameters `[Asym, xmid,
+        ///     scal]` plus `nu` when searched, `scal` signed by the trend); `true` fits it too
+        ///     (parameters `[A, B, xmid, scal]`, lower and upper asymptote, `scal > 0`).
+        ///   - searchesShape: whether `ν` is searched (appended to the parameters) or fixed at 1.
+        ///   - seeds: extra points `[xmid, log|scal|(, log ν)]`, such as a linearization's start.
+        static func separableStart(
+            _ data: Observations, lowerAsymptote: Bool, searchesShape: Bool, seeds: [[Double]] = []
+        ) -> Candidate? {
+            let (first, last) = (data.x.first ?? 0, data.x.last ?? 1)
+            let span = last - first
+            let sign: Double = lowerAsymptote || data.increases ? 1 : -1
+            let scale = logScaleRange(data)
+            let search = SeparableSearch(
+                lowerBounds: [first - span, scale.lowerBound] + (searchesShape ? [log(0.02)] : []),
+                upperBounds: [last + span, scale.upperBound] + (searchesShape ? [log(50)] : []),
+                gridCounts: [11, 8] + (searchesShape ? [1] : []))
+            return search.minimize(seeds: seeds) { point in
+                let nu = searchesShape ? exp(point[2]) : 1
+                // The slope at the inflection xmid is Asym/(4s) for the searched scale s whatever ν:
+                // scal = 4s·(1 + ν)^(−1/ν − 1), so that ν changes the shape, not the steepness.
+                let steepness = searchesShape ? 4 * pow(1 + nu, -1 / nu - 1) : 1
+                let (xmid, scal) = (point[0], sign * exp(point[1]) * steepness)
+                let curve = data.x.map { shape(x: $0, xmid: xmid, scal: scal, nu: nu) }
+                if lowerAsymptote {
+                    guard let fit = project(data.y, onto: curve.map { 1 - $0 }, curve) else { return nil }
+                    return Candidate(parameters: [fit.first, fit.second, xmid, scal], residualSumOfSquares: fit.rss)
+                }
+                guard let fit = project(data.y, onto: curve) else { return nil }
+                return Candidate(
+                    parameters: [fit.coefficient, xmid, scal] + (searchesShape ? [nu] : []),
+                    residualSumOfSquares: fit.rss)
             }
         }
     }

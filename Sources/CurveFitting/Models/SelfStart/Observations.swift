@@ -12,7 +12,6 @@ extension GrowthSelfStart {
         /// The largest mean response.
         let maximum: Double
         private let rawX: [Double]
-        private let rawY: [Double]
         private let title: String
 
         /// Checks lengths, finiteness and the number of distinct x values against `model`.
@@ -47,20 +46,11 @@ extension GrowthSelfStart {
             self.minimum = y.min() ?? 0
             self.maximum = y.max() ?? 0
             self.rawX = rawX
-            self.rawY = rawY
             self.title = model.title
         }
 
         /// Whether the response trends upwards in x (least-squares slope ≥ 0).
         var increases: Bool { (straightLine(x: x, y: y)?.slope ?? 0) >= 0 }
-
-        /// A level beyond the data by `exp(excess)` times the response range: above the maximum
-        /// when `above`, else below the minimum. A search over `excess` explores asymptotes from
-        /// just outside the data to far away.
-        func level(above: Bool, excess: Double) -> Double {
-            let distance = (maximum - minimum) * exp(excess)
-            return above ? maximum + distance : minimum - distance
-        }
 
         /// The distinct x values measured from `origin`.
         func time(from origin: Double) -> [Double] { x.map { $0 - origin } }
@@ -68,14 +58,6 @@ extension GrowthSelfStart {
         /// - Throws: ``GrowthModelError/constantResponse(model:)`` if all responses are equal.
         func requireGrowth() throws {
             guard minimum < maximum else { throw GrowthModelError.constantResponse(model: title) }
-        }
-
-        /// - Throws: ``GrowthModelError/nonPositiveResponse(model:row:value:)`` at the first
-        ///   response that is not positive.
-        func requirePositiveResponse() throws {
-            if let row = rawY.firstIndex(where: { $0 <= 0 }) {
-                throw GrowthModelError.nonPositiveResponse(model: title, row: row + 1, value: rawY[row])
-            }
         }
 
         /// - Throws: ``GrowthModelError/predictorBeforeOrigin(model:row:x:origin:)`` at the first
