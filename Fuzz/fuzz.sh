@@ -106,13 +106,13 @@ run_target() {
         { grep -E "^#[0-9]+[[:space:]]+DONE" "$log" | tail -1 | sed "s/^/   $target: /"
           grep -E "^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)" "$log" | sed "s/^/   /"; } || true
     else
-        report_crash "$target" "$log" "$(grep -o "Test unit written to .*" "$log" | tail -1)"
+        report_crash "$target" "$log" "$(grep -o "Test unit written to .*" "$log" | tail -1 || true)"
     fi
 }
 
 report_crash() {
     local target=$1 log=$2 what=$3 input
-    input="$(grep -o "Test unit written to .*" "$log" | tail -1 | sed 's/Test unit written to //')"
+    input="$(grep -o "Test unit written to .*" "$log" | tail -1 | sed 's/Test unit written to //' || true)"
     { grep -E "fuzz invariant broken|Fatal error|ERROR: (AddressSanitizer|libFuzzer)|SUMMARY|deadly signal" "$log" | head -5 | sed "s/^/   /"; } || true
     if is_known "$target" && grep -q "$(known_signature "$target")" "$log"; then
         echo "!! EXPECTED FAILURE $target $what: listed in Fuzz/known-crashes ($(grep "^$target\b" "$FUZZ/known-crashes" | cut -d' ' -f3-))"
