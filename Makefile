@@ -2,11 +2,13 @@
 #   make run   installs what is missing, builds in release, writes the report on the bundled data to report/
 #              and prints the path of report/index.html
 #   make test  installs what is missing, runs every test
+#   make fuzz        runs every libFuzzer target of Fuzz/ for FUZZ_SECONDS each (default 300; see Fuzz/fuzz.sh)
+#   make fuzz-smoke  the same for 30 s each (CI): fails on a crash, keeping the input under Fuzz/crashes/
 SHELL := /bin/bash
 APT_PACKAGES := liblapacke-dev libopenblas-dev pkg-config
 FORESIGHT := .build/release/foresight
 
-.PHONY: run test deps build clean
+.PHONY: run test fuzz fuzz-smoke deps build clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -24,6 +26,12 @@ run: build
 
 test: deps
 	swift test --parallel
+
+fuzz: deps
+	FUZZ_SECONDS=$(or $(FUZZ_SECONDS),300) Fuzz/fuzz.sh run
+
+fuzz-smoke: deps
+	FUZZ_SECONDS=$(or $(FUZZ_SECONDS),30) Fuzz/fuzz.sh smoke
 
 clean:
 	rm -rf .build

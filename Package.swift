@@ -84,13 +84,13 @@ let package = Package(
             dependencies: ["CurveFitting", .product(name: "Numerics", package: "swift-numerics")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "LinearAlgebra"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "LinearAlgebra", "Probability"], exclude: ["Fixtures"]),
         .testTarget(name: "ScorecardsTests", dependencies: ["Scorecards", "Scoring", "Datasets"], exclude: ["Fixtures"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Datasets"], exclude: ["Fixtures"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "Datasets", "CurveFitting"], exclude: ["Fixtures"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Probability"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Regression", "Charts", "Forecasting"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Regression", "Charts", "Forecasting", "Datasets", "Probability"]),
         .testTarget(name: "ForesightCLITests", dependencies: ["ForesightCLI", "foresight"]),
     ]
 )

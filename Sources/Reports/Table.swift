@@ -63,16 +63,30 @@ public struct Table: Sendable, Equatable {
 
     /// RFC 4180 CSV: a header row, fields quoted when they hold a comma, quote or line break.
     public func renderCSV() -> String {
-        ([columns.map(\.title)] + rows).map { $0.map(CSVField.escape).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        ([columns.map(\.title)] + rows).map(CSVField.record).joined(separator: "\n") + "\n"
     }
 }
 
-/// Quoting of one CSV field.
+/// Quoting of CSV fields, so that ``Datasets/CSVReader`` reads back exactly what was written.
 public enum CSVField {
-    /// The field as written in RFC 4180 CSV.
+    /// The field as written in RFC 4180 CSV: quoted when it holds a comma, a quote, a CR or an LF
+    /// (looked for among the Unicode scalars, since `"\r\n"` and a quote followed by a combining
+    /// mark are single characters), each quote doubled.
     public static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        var quoted = String.UnicodeScalarView()
+        for scalar in field.unicodeScalars {
+            if scalar == "\"" { quoted.append(scalar) }
+            quoted.append(scalar)
+        }
+        return "\"" + String(quoted) + "\""
+    }
+
+    /// One record: the escaped fields joined by commas. A record of one field that is empty or
+    /// only spaces and tabs is quoted, since a reader takes that line for a blank one.
+    public static func record(_ fields: [String]) -> String {
+        if fields.count == 1, fields[0].unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" }) { return "\"" + fields[0] + "\"" }
+        return fields.map(escape).joined(separator: ",")
     }
 }
 
