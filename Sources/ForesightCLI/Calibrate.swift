@@ -1,6 +1,7 @@
 import ArgumentParser
 import Forecasting
 import Foundation
+import OutputFiles
 import Reports
 
 /// `foresight calibrate`: the coverage of the forecast's prediction intervals on synthetic data.
@@ -34,8 +35,9 @@ struct Calibrate: ParsableCommand {
     }
 
     func run() throws {
+        let target = try output.target()
         let study = CalibrationStudy.run(replicates: replicates, draws: draws, seed: seed,
                                          threads: threads.count)
-        try output.emit(CalibrationReport(study: study, foresightVersion: Foresight.version))
+        try output.emit(CalibrationReport(study: study, foresightVersion: Foresight.version), to: target)
     }
 }

@@ -5,6 +5,7 @@ import Forecasting
 import Foundation
 import LinearAlgebra
 import Regression
+import OutputFiles
 import Reports
 
 /// The exit codes of the command-line contract (see DESIGN.md).

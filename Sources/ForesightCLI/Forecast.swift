@@ -1,6 +1,7 @@
 import ArgumentParser
 import Forecasting
 import Foundation
+import OutputFiles
 import Reports
 
 /// `foresight forecast`: one forecast scenario.
@@ -39,13 +40,15 @@ struct Forecast: ParsableCommand {
     }
 
     func run() throws {
+        _ = try output.target(inputs: [scenario])
         try reportingDataErrors {
             var loaded = try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: scenario),
                                                  dataDirectory: URL(fileURLWithPath: dataDirectory, isDirectory: true),
                                                  displayPath: scenario, dataDisplayPath: dataDirectory)
             loaded = loaded.overriding(seed: seed, draws: draws)
+            let target = try output.target(inputs: [scenario] + loaded.inputFiles)
             let result = try ScenarioRunner(scenario: loaded, threads: threads.count).run()
-            try output.emit(ForecastReport(result: result, foresightVersion: Foresight.version))
+            try output.emit(ForecastReport(result: result, foresightVersion: Foresight.version), to: target)
         }
     }
 }

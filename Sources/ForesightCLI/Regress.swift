@@ -1,6 +1,7 @@
 import ArgumentParser
 import Datasets
 import Foundation
+import OutputFiles
 import Regression
 import Reports
 
@@ -55,6 +56,7 @@ struct Regress: ParsableCommand {
     }
 
     func run() throws {
+        let target = try output.target(inputs: [data])
         try reportingDataErrors {
             let table = try CSVReader.read(url: URL(fileURLWithPath: data), displayPath: data)
             let columns = try table.numbers(columns: [y] + predictorNames)
@@ -68,7 +70,7 @@ struct Regress: ParsableCommand {
             let terms = design.columnNames.filter { $0 != DesignMatrix.interceptName }.joined(separator: " + ")
             let summary = RegressionSummary(
                 result: result, description: "\(y) ~ \(terms)\(noIntercept ? " - 1" : "") (\(data))")
-            try output.emit(summary)
+            try output.emit(summary, to: target)
         }
     }
 }

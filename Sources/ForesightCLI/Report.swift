@@ -2,6 +2,7 @@ import ArgumentParser
 import Datasets
 import Forecasting
 import Foundation
+import OutputFiles
 import Reports
 import Scorecards
 
@@ -16,7 +17,9 @@ struct Report: ParsableCommand {
             table per analysis into --out. A broken file is listed in the report's problems section \
             and makes the exit code 65, while the other analyses still run. Files in --out that \
             the report did not write are never overwritten; every file is written in full before \
-            it replaces the previous one. Prints the path of index.html.
+            it replaces the previous one, and a run that was killed is repaired by the next one \
+            (see 'Output files' in the README). One report at a time writes to a folder: a second \
+            one fails at once. Prints the path of index.html.
             """
     )
 
@@ -39,13 +42,24 @@ struct Report: ParsableCommand {
 
     func validate() throws {
         if let draws, draws < 100 || draws > 1_000_000 { throw ValidationError("--draws must be between 100 and 1000000") }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dataDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("--data-dir \(dataDirectory): no such folder")
+        try requireFolder(dataDirectory, option: "--data-dir")
+        try requireFolder(modelsDirectory, option: "--models-dir")
+        let folders = ["scenarios", "scorecards"].map { (modelsDirectory as NSString).appendingPathComponent($0) }
+        guard folders.contains(where: { FileStatus(path: $0)?.kind == .directory }) else {
+            throw ValidationError("--models-dir \(modelsDirectory): no scenarios or scorecards folder in it")
         }
     }
 
     func run() throws {
+        let directory: ReportDirectory
+        do {
+            directory = try ReportDirectory(url: URL(fileURLWithPath: out, isDirectory: true),
+                                            inputs: inputFiles(under: [dataDirectory, modelsDirectory], endingWith: [""]),
+                                            inputFolders: [dataDirectory, modelsDirectory])
+            try directory.check(["index.html", "report.md", "report.json"])
+        } catch {
+            throw usageError("\(error)")
+        }
         let showProgress = progress || isatty(STDERR_FILENO) == 1
         let dataURL = URL(fileURLWithPath: dataDirectory, isDirectory: true)
         var problems: [String] = []
@@ -78,11 +92,7 @@ struct Report: ParsableCommand {
             files: digests(), foresightVersion: Foresight.version, commit: Self.commit(),
             commandLine: (["foresight"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
         let files = [("index.html", report.html()), ("report.md", report.markdown()), ("report.json", report.json())] + report.csvTables()
-        do {
-            try ReportDirectory(url: URL(fileURLWithPath: out, isDirectory: true)).write(files)
-        } catch let error as ReportDirectoryError {
-            throw usageError("\(error)")
-        }
+        do { try directory.write(files) } catch { throw usageError("\(error)") }
         print((out as NSString).appendingPathComponent("index.html"))
         guard problems.isEmpty else {
             for problem in problems { printError(problem) }

@@ -1,0 +1,116 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An open output (see ``OutputTarget`` for the policy): bytes are appended with `write`, and
+/// ``commit()`` makes them the target's content. A writer released or ``abandon()``ed before
+/// the commit removes its temporary file and leaves the target as it was.
+public final class OutputWriter {
+    public let target: OutputTarget
+    private let descriptor: Int32
+    /// The temporary file of a replacement, registered for the signal handlers.
+    private let temporary: String?
+    private let slot: Int?
+    private var isOpen = true
+
+    init(target: OutputTarget) throws(OutputFileError) {
+        self.target = target
+        switch target.destination {
+        case .standardOutput:
+            descriptor = STDOUT_FILENO
+            temporary = nil
+            slot = nil
+        case .inPlace(let path):
+            let fd = Glibc.open(path, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw OutputFileError(path: target.path, reason: "cannot open it (\(String(cString: strerror(errno))))") }
+            descriptor = fd
+            temporary = nil
+            slot = nil
+        case .replacement(let path):
+            let folder = OutputTarget.folder(of: path)
+            TemporaryFiles.removeStale(in: folder)
+            let existing = FileStatus(path: path)
+            let name = folder + "/" + TemporaryFiles.name(for: OutputTarget.fileName(of: path))
+            let fd = Glibc.open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            guard fd >= 0 else {
+                throw OutputFileError(path: target.path, reason: "cannot create a temporary file in \(folder) (\(String(cString: strerror(errno))))")
+            }
+            slot = TemporaryFiles.register(name)
+            descriptor = fd
+            temporary = name
+            if let existing {
+                _ = fchmod(fd, mode_t(existing.permissions & 0o777))
+                if geteuid() == 0 { _ = fchown(fd, uid_t(existing.owner), gid_t(existing.group)) }
+            }
+        }
+    }
+
+    /// Appends UTF-8 text.
+    public func write(_ text: String) throws(OutputFileError) {
+        try write(Array(text.utf8))
+    }
+
+    /// Appends bytes, retrying short writes and interruptions.
+    public func write(_ bytes: [UInt8]) throws(OutputFileError) {
+        precondition(isOpen, "write after commit or abandon")
+        let failure = bytes.withUnsafeBytes { raw -> Int32? in
+            var offset = 0
+            while offset < raw.count {
+                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+        if let failure { throw OutputFileError(path: target.path, reason: "write failed (\(String(cString: strerror(failure))))") }
+    }
+
+    /// Makes the written bytes the target's content: a replacement is flushed to disk, closed and
+    /// renamed over the target (atomic); an in-place target is closed.
+    public func commit() throws(OutputFileError) {
+        precondition(isOpen, "commit after commit or abandon")
+        switch target.destination {
+        case .standardOutput:
+            isOpen = false
+        case .inPlace:
+            isOpen = false
+            guard close(descriptor) == 0 else {
+                throw OutputFileError(path: target.path, reason: "write failed (\(String(cString: strerror(errno))))")
+            }
+        case .replacement(let path):
+            if fsync(descriptor) != 0, errno != EINVAL {
+                let reason = String(cString: strerror(errno))
+                abandon()
+                throw OutputFileError(path: target.path, reason: "write failed (\(reason))")
+            }
+            isOpen = false
+            let closed = close(descriptor) == 0
+            let reason = String(cString: strerror(errno))
+            guard closed, let temporary, rename(temporary, path) == 0 else {
+                let why = closed ? String(cString: strerror(errno)) : reason
+                if let temporary { unlink(temporary) }
+                TemporaryFiles.unregister(slot)
+                throw OutputFileError(path: target.path, reason: "cannot replace it (\(why))")
+            }
+            TemporaryFiles.unregister(slot)
+        }
+    }
+
+    /// Gives up: the temporary file is removed and the target left as it was (a device or FIFO
+    /// keeps what was already written to it).
+    public func abandon() {
+        guard isOpen else { return }
+        isOpen = false
+        if descriptor != STDOUT_FILENO { close(descriptor) }
+        if let temporary { unlink(temporary) }
+        TemporaryFiles.unregister(slot)
+    }
+
+    deinit { abandon() }
+}
