@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Probability", "OutputFiles"]),
         .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Regression", "Charts", "Forecasting"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Regression", "Charts", "Forecasting", "OutputFiles", "Datasets"]),
         .testTarget(name: "ForesightCLITests", dependencies: ["ForesightCLI", "foresight"]),
     ]
 )

@@ -53,7 +53,7 @@ struct Report: ParsableCommand {
     func run() throws {
         let directory: ReportDirectory
         do {
-            directory = try ReportDirectory(url: URL(fileURLWithPath: out, isDirectory: true),
+            directory = try ReportDirectory(path: out,
                                             inputs: inputFiles(under: [dataDirectory, modelsDirectory], endingWith: [""]),
                                             inputFolders: [dataDirectory, modelsDirectory])
             try directory.check(["index.html", "report.md", "report.json"])

@@ -34,11 +34,14 @@ public final class OutputWriter {
             TemporaryFiles.removeStale(in: folder)
             let existing = FileStatus(path: path)
             let name = folder + "/" + TemporaryFiles.name(for: OutputTarget.fileName(of: path))
+            // Registered before it exists, so that a signal never finds it unregistered.
+            slot = TemporaryFiles.register(name)
             let fd = Glibc.open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
             guard fd >= 0 else {
-                throw OutputFileError(path: target.path, reason: "cannot create a temporary file in \(folder) (\(String(cString: strerror(errno))))")
+                let reason = String(cString: strerror(errno))
+                TemporaryFiles.unregister(slot)
+                throw OutputFileError(path: target.path, reason: "cannot create a temporary file in \(folder) (\(reason))")
             }
-            slot = TemporaryFiles.register(name)
             descriptor = fd
             temporary = name
             if let existing {

@@ -12,8 +12,9 @@ import Darwin
 /// - **Exclusive:** created with `O_CREAT | O_EXCL`, never opened if something already has the name.
 /// - **Removed on failure:** by ``OutputWriter`` when it is abandoned or released uncommitted.
 /// - **Removed on SIGINT, SIGTERM and SIGHUP:** every live temporary file is registered here; the
-///   handlers (installed with the first registration) unlink them and then end the process by the
-///   same signal, as the default action would. A signal that was ignored stays ignored.
+///   handlers (installed with the first registration, which also unblocks these signals in the
+///   registering thread) unlink them and then end the process by the same signal, as the default
+///   action would. A signal that was ignored stays ignored.
 /// - **Removed on the next run after a SIGKILL:** ``removeStale(in:)`` deletes the temporary files
 ///   in a folder whose process no longer exists; every writer calls it for its target's folder.
 public enum TemporaryFiles {
@@ -97,10 +98,19 @@ public enum TemporaryFiles {
 
     private static func installHandlers() {
         _ = (paths, used)  // initialise the storage before a handler can read it
+        var handled = sigset_t()
+        sigemptyset(&handled)
         for number in [SIGINT, SIGTERM, SIGHUP] {
             let previous = signal(number, removeRegisteredFilesAndExit)
-            if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { _ = signal(number, SIG_IGN) }
+            if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+                _ = signal(number, SIG_IGN)
+            } else {
+                sigaddset(&handled, number)
+            }
         }
+        // A mask inherited blocked (some process launchers forget to reset it) would keep the
+        // handlers from ever running.
+        pthread_sigmask(SIG_UNBLOCK, &handled, nil)
     }
 
     /// The handler: only async-signal-safe calls (`unlink`, `signal`, `raise`).

@@ -26,7 +26,8 @@ import Darwin
 /// - **Inputs are safe:** a file that resolves to an input of the run is refused, and so is a
 ///   folder that is, or lies inside, an input folder.
 public final class ReportDirectory {
-    public let url: URL
+    /// The folder as given, for messages.
+    public let path: String
     /// The manifest's file name.
     public static let manifestName = ".foresight-report-manifest"
     /// The journal's file name: present only while (or after a kill while) files are renamed.
@@ -37,29 +38,28 @@ public final class ReportDirectory {
     /// File name → SHA-256 of the files the report wrote.
     private var manifest: [String: String]
 
-    /// Opens the folder `url` (created with its parents if missing), locks it, repairs what an
-    /// interrupted run left, and checks it against the inputs.
+    /// Opens the folder at `path` (created with its parents if missing), locks it, repairs what
+    /// an interrupted run left, and checks it against the inputs.
     /// - Parameters:
     ///   - inputs: every file the run reads; none of them is ever written.
     ///   - inputFolders: folders the report may not be written into (nor into a folder inside them).
     /// - Throws: ``ReportDirectoryError``.
-    public init(url: URL, inputs: [String] = [], inputFolders: [String] = []) throws(ReportDirectoryError) {
-        self.url = url
+    public init(path: String, inputs: [String] = [], inputFolders: [String] = []) throws(ReportDirectoryError) {
+        self.path = path
         self.inputs = inputs
-        try Self.createFolder(url.path)
-        let descriptor = Glibc.open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .cannotWrite(url.path, "cannot open the folder (\(String(cString: strerror(errno))))") }
+        try Self.requireOutside(inputFolders, folder: path)
+        try Self.createFolder(path)
+        let descriptor = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .cannotWrite(path, "cannot open the folder (\(String(cString: strerror(errno))))") }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let busy = errno == EWOULDBLOCK
             let reason = String(cString: strerror(errno))
             close(descriptor)
-            throw busy ? .busy(url.path) : .cannotWrite(url.path, "cannot lock the folder (\(reason))")
+            throw busy ? .busy(path) : .cannotWrite(path, "cannot lock the folder (\(reason))")
         }
         lock = descriptor
-        manifest = [:]
-        try Self.requireOutside(inputFolders, folder: url.path)
-        TemporaryFiles.removeStale(in: url.path)
-        manifest = Self.readEntries(url.appendingPathComponent(Self.manifestName).path)
+        TemporaryFiles.removeStale(in: path)
+        manifest = Self.readEntries(Self.file(Self.manifestName, in: path))
         try repair()
     }
 
@@ -69,33 +69,33 @@ public final class ReportDirectory {
     /// - Throws: ``ReportDirectoryError/wouldOverwrite(_:)`` listing them.
     public func check(_ names: [String]) throws(ReportDirectoryError) {
         let conflicts = names.filter { !isReplaceable($0) }
-        guard conflicts.isEmpty else { throw .wouldOverwrite(conflicts.map { path($0) }) }
+        guard conflicts.isEmpty else { throw .wouldOverwrite(conflicts.map(file)) }
     }
 
     /// Writes `files` (name → contents) into the folder as one transaction (see the type).
     /// - Returns: the paths written.
     @discardableResult
-    public func write(_ files: [(name: String, content: String)]) throws(ReportDirectoryError) -> [URL] {
+    public func write(_ files: [(name: String, content: String)]) throws(ReportDirectoryError) -> [String] {
         try check(files.map(\.name))
         var writers: [OutputWriter] = []
         var generation = manifest
         do {
-            for file in files {
-                let writer = try OutputTarget(path(file.name), inputs: inputs).writer()
+            for entry in files {
+                let writer = try OutputTarget(file(entry.name), inputs: inputs).writer()
                 writers.append(writer)
-                try writer.write(file.content)
-                generation[file.name] = SHA256.hexDigest(Array(file.content.utf8))
+                try writer.write(entry.content)
+                generation[entry.name] = SHA256.hexDigest(Array(entry.content.utf8))
             }
-            try OutputTarget(path(Self.journalName)).write(Self.render(generation))
+            try OutputTarget(file(Self.journalName)).write(Self.render(generation))
             for writer in writers { try writer.commit() }
-            try OutputTarget(path(Self.manifestName)).write(Self.render(generation))
+            try OutputTarget(file(Self.manifestName)).write(Self.render(generation))
         } catch {
             for writer in writers { writer.abandon() }
             throw .cannotWrite(error.path, error.reason)
         }
         manifest = generation
-        unlink(path(Self.journalName))
-        return files.map { url.appendingPathComponent($0.name) }
+        unlink(file(Self.journalName))
+        return files.map { file($0.name) }
     }
 
     // MARK: Repair and checks
@@ -103,7 +103,7 @@ public final class ReportDirectory {
     /// After a run killed between the journal and the manifest: every file that matches the old
     /// or the new generation is recorded as it is on disk; the journal goes.
     private func repair() throws(ReportDirectoryError) {
-        let journalPath = path(Self.journalName)
+        let journalPath = file(Self.journalName)
         guard FileStatus(path: journalPath) != nil else { return }
         let journal = Self.readEntries(journalPath)
         var reconciled = manifest
@@ -111,7 +111,7 @@ public final class ReportDirectory {
             guard let digest = digest(of: name) else { continue }
             if digest == manifest[name] || digest == journal[name] { reconciled[name] = digest }
         }
-        do { try OutputTarget(path(Self.manifestName)).write(Self.render(reconciled)) } catch {
+        do { try OutputTarget(file(Self.manifestName)).write(Self.render(reconciled)) } catch {
             throw .cannotWrite(error.path, error.reason)
         }
         manifest = reconciled
@@ -121,24 +121,32 @@ public final class ReportDirectory {
     /// Whether `name` is absent, or a regular file whose contents the manifest records.
     private func isReplaceable(_ name: String) -> Bool {
         var info = stat()
-        guard lstat(path(name), &info) == 0 else { return true }
+        guard lstat(file(name), &info) == 0 else { return true }
         guard let recorded = manifest[name] else { return false }
         return digest(of: name) == recorded
     }
 
     /// The SHA-256 of the regular file `name` (links followed), or `nil` when it is not one.
     private func digest(of name: String) -> String? {
-        guard FileStatus(path: path(name))?.kind == .regular, let data = FileManager.default.contents(atPath: path(name)) else { return nil }
+        guard FileStatus(path: file(name))?.kind == .regular, let data = FileManager.default.contents(atPath: file(name)) else { return nil }
         return SHA256.hexDigest(data)
     }
 
-    private func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    /// The path of the file `name` in the folder.
+    public func file(_ name: String) -> String { Self.file(name, in: path) }
 
-    /// Refuses a report folder that is, or lies inside, one of `inputFolders`.
+    private static func file(_ name: String, in folder: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    /// Refuses a report folder that is, or lies inside, one of `inputFolders` (checked on the
+    /// folder's nearest existing ancestor when it does not exist yet).
     private static func requireOutside(_ inputFolders: [String], folder: String) throws(ReportDirectoryError) {
         let protected = inputFolders.compactMap { input in FileStatus(path: input).map { (input, $0.identity) } }
         guard !protected.isEmpty else { return }
-        guard let resolved = realpath(folder, nil) else { return }
+        var existing = URL(fileURLWithPath: folder).standardizedFileURL.path
+        while FileStatus(path: existing) == nil, existing != "/" { existing = (existing as NSString).deletingLastPathComponent }
+        guard let resolved = realpath(existing, nil) else { return }
         var current = String(cString: resolved)
         free(resolved)
         while true {
