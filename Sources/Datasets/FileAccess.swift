@@ -1,12 +1,20 @@
 import Foundation
 
-/// Opening and reading files, with failures reported as ``DataError``.
-enum FileAccess {
-    /// The whole contents of the file at `url` (memory-mapped when the system considers it safe).
-    static func contents(of url: URL, source: String) throws -> Data {
+/// Opening and reading files, with failures reported as ``DataError`` in our words.
+public enum FileAccess {
+    /// The whole contents of the file at `url`: a regular file memory-mapped when the system
+    /// considers it safe, a device or FIFO (`/dev/null`, `/dev/stdin`, `<(…)`) read to its end.
+    /// - Throws: ``DataError`` naming `source`.
+    public static func contents(of url: URL, source: String) throws -> Data {
         try requireRegularFile(url, source: source)
         do {
+            var info = stat()
+            if stat(url.path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+                return try handle(forReading: url, source: source).readToEnd() ?? Data()
+            }
             return try Data(contentsOf: url, options: .mappedIfSafe)
+        } catch let error as DataError {
+            throw error
         } catch {
             throw DataError(file: source, message: "cannot read the file: \(reason(error))")
         }

@@ -39,14 +39,15 @@ public struct OutputOptions: ParsableArguments {
     }
 }
 
-/// The files under `folders` (recursively, hidden ones skipped) whose names end with one of
-/// `suffixes`: the inputs of a command that reads a whole folder, which its output may not replace.
-func inputFiles(under folders: [String], endingWith suffixes: [String]) -> [String] {
+/// The regular files under `folders` (recursively, sorted, hidden ones skipped) whose names end
+/// with one of `suffixes` (every file when `nil`): the inputs of a command that reads whole
+/// folders, which its output may not replace.
+func inputFiles(under folders: [String], endingWith suffixes: [String]? = nil) -> [String] {
     folders.flatMap { root -> [String] in
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
-        return enumerator.compactMap { $0 as? String }.filter { relative in
-            !relative.split(separator: "/").contains { $0.hasPrefix(".") } && suffixes.contains { relative.hasSuffix($0) }
-        }.map { (root as NSString).appendingPathComponent($0) }
+        return enumerator.compactMap { $0 as? String }.sorted().filter { relative in
+            !relative.split(separator: "/").contains { $0.hasPrefix(".") } && (suffixes?.contains { relative.hasSuffix($0) } ?? true)
+        }.map { (root as NSString).appendingPathComponent($0) }.filter { FileStatus(path: $0)?.kind == .regular }
     }
 }
 

@@ -54,7 +54,7 @@ struct Report: ParsableCommand {
         let directory: ReportDirectory
         do {
             directory = try ReportDirectory(path: out,
-                                            inputs: inputFiles(under: [dataDirectory, modelsDirectory], endingWith: [""]),
+                                            inputs: inputFiles(under: [dataDirectory, modelsDirectory]),
                                             inputFolders: [dataDirectory, modelsDirectory])
             try directory.check(["index.html", "report.md", "report.json"])
         } catch {
@@ -111,16 +111,8 @@ struct Report: ParsableCommand {
 
     /// SHA-256 of every file under the data and models folders.
     private func digests() -> [AnalysisReport.FileDigest] {
-        [dataDirectory, modelsDirectory].flatMap { root -> [AnalysisReport.FileDigest] in
-            guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
-            return enumerator.compactMap { $0 as? String }.sorted().compactMap { relative in
-                let path = (root as NSString).appendingPathComponent(relative)
-                var isDirectory: ObjCBool = false
-                guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                      FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                      let data = FileManager.default.contents(atPath: path) else { return nil }
-                return AnalysisReport.FileDigest(path: path, sha256: SHA256.hexDigest(data))
-            }
+        inputFiles(under: [dataDirectory, modelsDirectory]).compactMap { path in
+            FileManager.default.contents(atPath: path).map { AnalysisReport.FileDigest(path: path, sha256: SHA256.hexDigest($0)) }
         }
     }
 

@@ -16,9 +16,7 @@ extension ScorecardSpec {
         }
         guard !isDirectory.boolValue else { throw DataErrors([DataError(file: source, message: "is a directory, not a file")]) }
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw DataErrors([DataError(file: source, message: "cannot read the file: \(error.localizedDescription)")])
-        }
+        do { data = try FileAccess.contents(of: url, source: source) } catch let error as DataError { throw DataErrors([error]) }
         guard let text = String(data: data, encoding: .utf8) else {
             throw DataErrors([DataError(file: source, message: "the file is not valid UTF-8 text")])
         }

@@ -144,6 +144,17 @@ struct OutputPolicyCommandTests {
         #expect(result.stderr == "foresight: cannot write /dev/full: write failed (No space left on device)\n", "\(result)")
     }
 
+    /// A device as an input is read like a file (empty, here), never "permission denied".
+    @Test func aDeviceAsAnInputIsReadWithOurMessages() throws {
+        let ws = try Workspace()
+        for (arguments, message) in [(["regress", "--data", "/dev/null", "--y", "y", "--x", "x"], "foresight: /dev/null:1:1: file is empty\n"),
+                                     (["scorecard", "/dev/null"], "foresight: /dev/null: the file is empty; expected a mapping with 'schema: 1'\n")] {
+            let result = try ws.run(arguments)
+            expectExit(result, 65)
+            #expect(result.stderr == message, "\(result)")
+        }
+    }
+
     @Test func staleTemporaryFilesOfKilledRunsAreRemoved() throws {
         let ws = try Self.lineWorkspace()
         let child = Process()
