@@ -30,8 +30,9 @@ batch() { "$binary" fit-batch --data big.csv --group series --x x --y y --model 
 report_digest() { (cd rep && find . -maxdepth 1 -type f ! -name '.*' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-64); }
 temporaries() { find "$1" -maxdepth 1 -name '*.foresight-tmp-*' | wc -l; }
 
-# A random delay for trial $2 of a run that takes $1 seconds: every other trial anywhere in the
-# run, the others in its last 20% and a little beyond, where the files are written and renamed.
+# A random delay for trial $2 of a run that takes $1 seconds: odd trials anywhere in the run,
+# even ones in its last 20% and a little beyond, where the files are written and renamed. (Every
+# third report trial instead waits for the journal, to kill between the renames.)
 random_delay() {
     awk -v t="$1" -v odd="$(( $2 % 2 ))" -v seed="$RANDOM$RANDOM" \
         'BEGIN { srand(seed); if (odd) printf "%.3f", rand() * t; else printf "%.3f", t * (0.8 + 0.3 * rand()) }'
@@ -54,10 +55,17 @@ echo "report: one run takes about ${report_seconds} s; $report_kills kills"
 for ((i = 1; i <= report_kills; i++)); do
     # Alternate the generation being written, so that old and new always differ.
     if (( i % 2 )); then new_draws=200 old=$digest_a new=$digest_b; else new_draws=100 old=$digest_b new=$digest_a; fi
-    delay=$(random_delay "$report_seconds" "$i")
     "$binary" report --out rep --threads 2 --draws "$new_draws" >/dev/null 2>&1 &
     pid=$!
-    sleep "$delay"
+    if (( i % 3 == 0 )); then
+        # Aimed at the renames: kill as soon as the journal appears (plus up to 20 ms).
+        delay="journal"
+        while [ ! -e rep/.foresight-report-journal ] && kill -0 "$pid" 2>/dev/null; do :; done
+        sleep "$(awk -v seed="$RANDOM$RANDOM" 'BEGIN { srand(seed); printf "%.3f", rand() * 0.02 }')"
+    else
+        delay=$(random_delay "$report_seconds" "$i")
+        sleep "$delay"
+    fi
     kill -KILL "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null && finished=1 || finished=0
     now=$(report_digest)

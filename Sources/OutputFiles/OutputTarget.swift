@@ -143,7 +143,7 @@ public struct OutputTarget: Sendable, Equatable {
             throw OutputFileError(path: path, reason: "the folder \(folder) does not exist")
         }
         guard access(folder, W_OK | X_OK) == 0 else {
-            throw OutputFileError(path: path, reason: "cannot create files in the folder \(folder) (\(String(cString: strerror(errno))))")
+            throw OutputFileError(path: path, reason: "cannot create files in the folder \(folder) (\(systemError()))")
         }
     }
 }

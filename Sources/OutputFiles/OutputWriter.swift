@@ -25,7 +25,7 @@ public final class OutputWriter {
             slot = nil
         case .inPlace(let path):
             let fd = Glibc.open(path, O_WRONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw OutputFileError(path: target.path, reason: "cannot open it (\(String(cString: strerror(errno))))") }
+            guard fd >= 0 else { throw OutputFileError(path: target.path, reason: "cannot open it (\(systemError()))") }
             descriptor = fd
             temporary = nil
             slot = nil
@@ -38,7 +38,7 @@ public final class OutputWriter {
             slot = TemporaryFiles.register(name)
             let fd = Glibc.open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
             guard fd >= 0 else {
-                let reason = String(cString: strerror(errno))
+                let reason = systemError()
                 TemporaryFiles.unregister(slot)
                 throw OutputFileError(path: target.path, reason: "cannot create a temporary file in \(folder) (\(reason))")
             }
@@ -83,25 +83,18 @@ public final class OutputWriter {
             isOpen = false
         case .inPlace:
             isOpen = false
-            guard close(descriptor) == 0 else {
-                throw OutputFileError(path: target.path, reason: "write failed (\(String(cString: strerror(errno))))")
-            }
+            guard close(descriptor) == 0 else { throw OutputFileError(path: target.path, reason: "write failed (\(systemError()))") }
         case .replacement(let path):
-            if fsync(descriptor) != 0, errno != EINVAL {
-                let reason = String(cString: strerror(errno))
-                abandon()
-                throw OutputFileError(path: target.path, reason: "write failed (\(reason))")
-            }
             isOpen = false
-            let closed = close(descriptor) == 0
-            let reason = String(cString: strerror(errno))
-            guard closed, let temporary, rename(temporary, path) == 0 else {
-                let why = closed ? String(cString: strerror(errno)) : reason
+            defer { TemporaryFiles.unregister(slot) }
+            var problem: String?
+            if fsync(descriptor) != 0, errno != EINVAL { problem = "write failed (\(systemError()))" }  // EINVAL: no fsync there
+            if close(descriptor) != 0, problem == nil { problem = "write failed (\(systemError()))" }
+            if problem == nil, let temporary, rename(temporary, path) != 0 { problem = "cannot replace it (\(systemError()))" }
+            if let problem {
                 if let temporary { unlink(temporary) }
-                TemporaryFiles.unregister(slot)
-                throw OutputFileError(path: target.path, reason: "cannot replace it (\(why))")
+                throw OutputFileError(path: target.path, reason: problem)
             }
-            TemporaryFiles.unregister(slot)
         }
     }
 
@@ -117,3 +110,6 @@ public final class OutputWriter {
 
     deinit { abandon() }
 }
+
+/// The text of the current `errno`.
+func systemError() -> String { String(cString: strerror(errno)) }
