@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Charts", targets: ["Charts"]),
         .library(name: "Synthetic", targets: ["Synthetic"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "OutputFiles", targets: ["OutputFiles"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -46,7 +47,7 @@ let package = Package(
         .target(name: "CurveFitting", dependencies: ["LinearAlgebra", "Probability", "Regression"]),
         .target(name: "Scoring", dependencies: ["LinearAlgebra", "Probability"]),
         .target(name: "Forecasting", dependencies: ["CurveFitting", "Probability", "LinearAlgebra", "Datasets", "Yams"]),
-        .target(name: "Synthetic", dependencies: ["Probability", "CurveFitting", "Scoring"]),
+        .target(name: "Synthetic", dependencies: ["Probability", "CurveFitting", "Scoring", "OutputFiles"]),
 
         // MARK: Data
         .target(name: "Datasets", dependencies: ["Yams"]),
@@ -54,10 +55,12 @@ let package = Package(
         .target(name: "Scorecards", dependencies: ["Scoring", "Datasets", "Yams"]),
 
         // MARK: Output
+        // The output policy (--out): standard output, devices in place, atomic replacement, temp files.
+        .target(name: "OutputFiles"),
         .target(name: "Charts"),
         .target(
             name: "Reports",
-            dependencies: ["Regression", "CurveFitting", "Verification", "Scoring", "Scorecards", "Forecasting", "Charts"]
+            dependencies: ["Regression", "CurveFitting", "Verification", "Scoring", "Scorecards", "Forecasting", "Charts", "OutputFiles"]
         ),
 
         // MARK: Command line
@@ -65,7 +68,7 @@ let package = Package(
             name: "ForesightCLI",
             dependencies: [
                 "Datasets", "Regression", "CurveFitting", "Scoring", "Scorecards", "Verification", "Forecasting",
-                "Synthetic", "Charts", "Reports", "LinearAlgebra", "Probability",
+                "Synthetic", "Charts", "Reports", "OutputFiles", "LinearAlgebra", "Probability",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,8 +92,9 @@ let package = Package(
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Datasets"], exclude: ["Fixtures"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "Datasets", "CurveFitting"], exclude: ["Fixtures"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
-        .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Probability"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Regression", "Charts", "Forecasting", "Datasets", "Probability"]),
+        .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Probability", "OutputFiles"]),
+        .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Regression", "Charts", "Forecasting", "OutputFiles", "Datasets", "Probability"]),
         .testTarget(name: "ForesightCLITests", dependencies: ["ForesightCLI", "foresight"]),
     ]
 )

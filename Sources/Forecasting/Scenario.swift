@@ -1,4 +1,5 @@
 import Datasets
+import Foundation
 
 /// A forecast scenario: which series, which models, which question, how much uncertainty.
 ///
@@ -35,6 +36,14 @@ public struct Scenario: Sendable {
     public let sha256: String
     /// The data the series was read from: display path and SHA-256 of each file.
     public let dataFiles: [(path: String, sha256: String)]
+    /// Every file the scenario was read from: the scenario itself and its data files with their
+    /// metadata (`.meta.yaml`) beside them, as paths relative to the working directory when the
+    /// display paths given to the loader were.
+    public var inputFiles: [String] {
+        [file] + dataFiles.flatMap { data in
+            [data.path, (data.path as NSString).deletingPathExtension + Dataset.metadataSuffix]
+        }
+    }
     /// What the series counts, for reports (`China MICs, official_center_counts.csv`).
     public let seriesDescription: String
     public let series: CountSeries

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OutputFiles
 import Synthetic
 
 /// `foresight bench`: performance suites on seeded synthetic data.
@@ -57,6 +58,7 @@ struct Bench: ParsableCommand {
     }
 
     func run() throws {
+        let target = try output.target(inputs: data.map { [$0] } ?? [])
         let suites = BenchSuites.selected(suite) ?? []
         var dataset: SyntheticFile.Dataset?
         if let data {
@@ -85,6 +87,6 @@ struct Bench: ParsableCommand {
                 peakMemoryBytes: PeakMemory.bytes, measurements: measurements))
         }
         try output.emit(BenchReport(foresightVersion: Foresight.version, machine: .current, size: size, seed: seed,
-                                    repetitions: context.repetitions, suites: reports))
+                                    repetitions: context.repetitions, suites: reports), to: target)
     }
 }

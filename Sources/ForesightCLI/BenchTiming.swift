@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OutputFiles
 import Synthetic
 
 /// What a suite needs to time its cases: settings, sizes and the timing loop.
@@ -125,8 +126,12 @@ func writeResults(_ values: [Double], named name: String, in folder: URL) throws
     var bytes = [UInt8]()
     bytes.reserveCapacity(8 * values.count)
     for value in values { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 } }
-    do { try Data(bytes).write(to: folder.appendingPathComponent(name), options: .atomic) } catch {
-        throw usageError("cannot write \(folder.appendingPathComponent(name).path): \(error.localizedDescription)")
+    do {
+        let writer = try OutputTarget(folder.appendingPathComponent(name).path).writer()
+        try writer.write(bytes)
+        try writer.commit()
+    } catch {
+        throw usageError(error.description)
     }
 }
 

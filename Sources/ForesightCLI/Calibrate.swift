@@ -1,6 +1,7 @@
 import ArgumentParser
 import Forecasting
 import Foundation
+import OutputFiles
 import Reports
 
 /// `foresight calibrate`: how honest the forecasts are, on synthetic count processes with a
@@ -53,6 +54,7 @@ struct Calibrate: ParsableCommand {
     }
 
     func run() throws {
+        let target = try output.target(inputs: [scenario])
         try reportingDataErrors(file: scenario) {
             let template = try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: scenario),
                                                    dataDirectory: URL(fileURLWithPath: dataDirectory, isDirectory: true),
@@ -62,7 +64,7 @@ struct Calibrate: ParsableCommand {
             let counter = ProgressCounter(total: total, enabled: progress || isatty(STDERR_FILENO) == 1)
             let study = CalibrationStudy.run(template: template, design: design, threads: threads.count) { _ in counter.step() }
             try output.emit(CalibrationReport(study: study, foresightVersion: Foresight.version, commit: Report.commit(),
-                                              command: (["foresight"] + CommandLine.arguments.dropFirst()).joined(separator: " ")))
+                                              command: (["foresight"] + CommandLine.arguments.dropFirst()).joined(separator: " ")), to: target)
         }
     }
 }

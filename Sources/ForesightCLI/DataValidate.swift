@@ -2,6 +2,7 @@ import ArgumentParser
 import Datasets
 import Forecasting
 import Foundation
+import OutputFiles
 import Reports
 import Scorecards
 
@@ -37,22 +38,31 @@ struct DataValidate: ParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Folder of the datasets.")
     var dataDirectory = "Data"
 
-    @Option(name: .customLong("models-dir"), help: "Folder of the scenario and scorecard files.")
-    var modelsDirectory = "Models"
+    @Option(name: .customLong("models-dir"), help: "Folder of the scenario and scorecard files (default: Models, when it exists).")
+    var modelsDirectory: String?
 
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         try requireFolder(dataDirectory, option: "--data-dir")
-        try requireFolder(modelsDirectory, option: "--models-dir")
+        if let modelsDirectory { try requireFolder(modelsDirectory, option: "--models-dir") }
+    }
+
+    /// The models folder: the one given, or `Models` when it exists.
+    var models: String? {
+        modelsDirectory ?? (FileStatus(path: "Models")?.kind == .directory ? "Models" : nil)
     }
 
     func run() throws {
+        let folders = [dataDirectory] + (models.map { [$0] } ?? [])
+        let target = try output.target(inputs: inputFiles(under: folders, endingWith: [".csv", ".yaml", ".yml", ".json"]))
         var checks = DataCatalog.checkDatasets(in: URL(fileURLWithPath: dataDirectory, isDirectory: true), displayPath: dataDirectory)
-        checks += DataCatalog.checkSpecifications(in: URL(fileURLWithPath: modelsDirectory, isDirectory: true),
-                                                  displayPath: modelsDirectory).map(checkContents)
+        if let models {
+            checks += DataCatalog.checkSpecifications(in: URL(fileURLWithPath: models, isDirectory: true),
+                                                      displayPath: models).map(checkContents)
+        }
         let report = DataValidationReport(checks: checks)
-        try output.emit(report)
+        try output.emit(report, to: target)
         let problems = checks.flatMap(\.errors)
         guard problems.isEmpty else {
             for problem in problems { printError(problem.description) }

@@ -5,6 +5,7 @@ import Forecasting
 import Foundation
 import LinearAlgebra
 import Regression
+import OutputFiles
 import Reports
 
 /// The exit codes of the command-line contract (see DESIGN.md).
@@ -64,12 +65,3 @@ private func isModelInputError(_ error: Error) -> Bool {
     error is RegressionError || error is LinearAlgebraError || error is GrowthModelError || error is ForecastError
 }
 
-/// Refuses, as a usage error, a folder option (`--data-dir`, `--models-dir`) that names no folder:
-/// a misspelt `--models-dir` would otherwise give an empty report with exit 0.
-func requireFolder(_ path: String, option: String) throws {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw ValidationError("\(option) \(path): no such folder")
-    }
-    guard isDirectory.boolValue else { throw ValidationError("\(option) \(path): not a folder") }
-}

@@ -2,6 +2,7 @@ import ArgumentParser
 import CurveFitting
 import Datasets
 import Foundation
+import OutputFiles
 import Reports
 
 /// `foresight fit-batch`: many independent series from a long-format CSV, streamed.
@@ -48,7 +49,7 @@ struct FitBatch: ParsableCommand {
     @Flag(help: "Show progress on standard error even when it is not a terminal.")
     var progress = false
 
-    @Option(help: "Output CSV file (written atomically).")
+    @Option(help: "Output CSV file, replaced atomically when complete ('-' is standard output; see 'Output files' in the README).")
     var out: String
 
     func validate() throws {
@@ -68,12 +69,14 @@ struct FitBatch: ParsableCommand {
     }
 
     func run() throws {
+        let target: OutputTarget
+        do { target = try OutputTarget(out, inputs: [data]) } catch { throw usageError(error.description) }
         let curve = try GrowthModels.named(model, origin: origin)
         let shardSpec = try parsedShard()
         try reportingDataErrors(file: data) {
             let stream = try CSVRecordStream(url: URL(fileURLWithPath: data), displayPath: data)
             let columns = (try stream.columnIndex(named: group), try stream.columnIndex(named: x), try stream.columnIndex(named: y))
-            let writer = try BatchOutputWriter(path: out, parameterNames: curve.parameterNames)
+            let writer = try BatchOutputWriter(target: target, parameterNames: curve.parameterNames)
             let reporter = ProgressReporter(enabled: progress || isatty(STDERR_FILENO) == 1)
             var chunk = SeriesChunk()
             var seen = Set<UInt64>()
@@ -171,26 +174,18 @@ enum BatchOutputRow {
     case invalid(id: String, observations: Int, reason: String)
 }
 
-/// Writes batch rows to a temporary file next to the output and renames it into place at the
-/// end, so that an interrupted run leaves no half-written output.
+/// Writes batch rows as they are fitted through the output policy (``OutputTarget``): a file
+/// is replaced only when the batch is complete, so an interrupted run leaves the old output.
 final class BatchOutputWriter {
-    private let target: URL
-    private let temporary: URL
-    private let handle: FileHandle
+    private let output: OutputWriter
     private let parameterNames: [String]
 
-    init(path: String, parameterNames: [String]) throws {
-        target = URL(fileURLWithPath: path)
-        temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw OutputFileError(path: path, reason: "cannot create the file (does its folder exist and is it writable?)")
-        }
-        handle = try FileHandle(forWritingTo: temporary)
+    init(target: OutputTarget, parameterNames: [String]) throws {
+        output = try target.writer()
         self.parameterNames = parameterNames
         let header = ["series", "status", "usable", "n", "iterations", "rss"] + parameterNames
             + parameterNames.map { "\($0)_se" } + ["message"]
-        try handle.write(contentsOf: Data((header.joined(separator: ",") + "\n").utf8))
+        try output.write(header.joined(separator: ",") + "\n")
     }
 
     func write(_ rows: [BatchOutputRow]) throws {
@@ -210,20 +205,12 @@ final class BatchOutputWriter {
                          row.residualSumOfSquares.map { NumberFormat.significant($0, digits: 12) } ?? ""] + estimates + errors + [row.message]
             text += cells.map(CSVField.escape).joined(separator: ",") + "\n"
         }
-        try handle.write(contentsOf: Data(text.utf8))
+        try output.write(text)
     }
 
-    /// Closes the temporary file and renames it over the target: POSIX `rename` replaces an
-    /// existing file atomically, so readers see the old output or the new one, never a mix.
+    /// Makes the rows the output's content (see ``OutputWriter/commit()``).
     func finish() throws {
-        try handle.close()
-        guard rename(temporary.path, target.path) == 0 else {
-            throw OutputFileError(path: target.path, reason: String(cString: strerror(errno)))
-        }
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: temporary)
+        try output.commit()
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Forecasting
 import Foundation
+import OutputFiles
 import Reports
 
 /// `foresight forecast`: one forecast scenario.
@@ -43,14 +44,16 @@ struct Forecast: ParsableCommand {
     }
 
     func run() throws {
+        _ = try output.target(inputs: [scenario])
         try reportingDataErrors(file: scenario) {
             var loaded = try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: scenario),
                                                  dataDirectory: URL(fileURLWithPath: dataDirectory, isDirectory: true),
                                                  displayPath: scenario, dataDisplayPath: dataDirectory)
             loaded = loaded.overriding(seed: seed, draws: draws)
             if let draws, let problem = loaded.simulationSizeProblem { throw usageError("--draws \(draws): \(problem)", command: "forecast") }
+            let target = try output.target(inputs: [scenario] + loaded.inputFiles)
             let result = try ScenarioRunner(scenario: loaded, threads: threads.count, today: today.decimalYear).run()
-            try output.emit(ForecastReport(result: result, foresightVersion: Foresight.version))
+            try output.emit(ForecastReport(result: result, foresightVersion: Foresight.version), to: target)
         }
     }
 }

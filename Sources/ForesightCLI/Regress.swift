@@ -1,6 +1,7 @@
 import ArgumentParser
 import Datasets
 import Foundation
+import OutputFiles
 import Regression
 import Reports
 
@@ -57,6 +58,7 @@ struct Regress: ParsableCommand {
     }
 
     func run() throws {
+        let target = try output.target(inputs: [data])
         try reportingDataErrors(file: data) {
             let table = try CSVReader.read(url: URL(fileURLWithPath: data), displayPath: data)
             let columns = try table.numbers(columns: [y] + predictorNames)
@@ -75,7 +77,7 @@ struct Regress: ParsableCommand {
             let terms = design.columnNames.filter { $0 != DesignMatrix.interceptName }.joined(separator: " + ")
             let summary = RegressionSummary(
                 result: result, description: "\(y) ~ \(terms)\(noIntercept ? " - 1" : "") (\(data))")
-            try output.emit(summary)
+            try output.emit(summary, to: target)
             if let reason = result.notUsableReason {
                 printError("regress: the result is not usable: \(reason)")
                 throw ExitStatus.checkFailed

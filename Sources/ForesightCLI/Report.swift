@@ -2,6 +2,7 @@ import ArgumentParser
 import Datasets
 import Forecasting
 import Foundation
+import OutputFiles
 import Reports
 import Scorecards
 
@@ -16,7 +17,9 @@ struct Report: ParsableCommand {
             table per analysis into --out. A broken file is listed in the report's problems section \
             and makes the exit code 65, while the other analyses still run. Files in --out that \
             the report did not write are never overwritten; every file is written in full before \
-            it replaces the previous one. Prints the path of index.html.
+            it replaces the previous one, and a run that was killed is repaired by the next one \
+            (see 'Output files' in the README). One report at a time writes to a folder: a second \
+            one fails at once. Prints the path of index.html.
             """
     )
 
@@ -45,9 +48,22 @@ struct Report: ParsableCommand {
         }
         try requireFolder(dataDirectory, option: "--data-dir")
         try requireFolder(modelsDirectory, option: "--models-dir")
+        let folders = ["scenarios", "scorecards"].map { (modelsDirectory as NSString).appendingPathComponent($0) }
+        guard folders.contains(where: { FileStatus(path: $0)?.kind == .directory }) else {
+            throw ValidationError("--models-dir \(modelsDirectory): no scenarios or scorecards folder in it")
+        }
     }
 
     func run() throws {
+        let directory: ReportDirectory
+        do {
+            directory = try ReportDirectory(path: out,
+                                            inputs: inputFiles(under: [dataDirectory, modelsDirectory]),
+                                            inputFolders: [dataDirectory, modelsDirectory])
+            try directory.check(["index.html", "report.md", "report.json"])
+        } catch {
+            throw usageError("\(error)")
+        }
         let showProgress = progress || isatty(STDERR_FILENO) == 1
         let dataURL = URL(fileURLWithPath: dataDirectory, isDirectory: true)
         var problems: [String] = []
@@ -85,11 +101,7 @@ struct Report: ParsableCommand {
             files: digests(), foresightVersion: Foresight.version, commit: Self.commit(),
             commandLine: (["foresight"] + CommandLine.arguments.dropFirst()).joined(separator: " "), calibration: calibration)
         let files = [("index.html", report.html()), ("report.md", report.markdown()), ("report.json", report.json())] + report.csvTables()
-        do {
-            try ReportDirectory(url: URL(fileURLWithPath: out, isDirectory: true)).write(files)
-        } catch let error as ReportDirectoryError {
-            throw usageError("\(error)")
-        }
+        do { try directory.write(files) } catch { throw usageError("\(error)") }
         print((out as NSString).appendingPathComponent("index.html"))
         guard problems.isEmpty else {
             for problem in problems { printError(problem) }
@@ -125,16 +137,8 @@ struct Report: ParsableCommand {
 
     /// SHA-256 of every file under the data and models folders.
     private func digests() -> [AnalysisReport.FileDigest] {
-        [dataDirectory, modelsDirectory].flatMap { root -> [AnalysisReport.FileDigest] in
-            guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
-            return enumerator.compactMap { $0 as? String }.sorted().compactMap { relative in
-                let path = (root as NSString).appendingPathComponent(relative)
-                var isDirectory: ObjCBool = false
-                guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                      FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                      let data = FileManager.default.contents(atPath: path) else { return nil }
-                return AnalysisReport.FileDigest(path: path, sha256: SHA256.hexDigest(data))
-            }
+        inputFiles(under: [dataDirectory, modelsDirectory]).compactMap { path in
+            FileManager.default.contents(atPath: path).map { AnalysisReport.FileDigest(path: path, sha256: SHA256.hexDigest($0)) }
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OutputFiles
 import Reports
 import Scorecards
 
@@ -25,10 +26,12 @@ struct Scorecard: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        _ = try output.target(inputs: [spec])
         try reportingDataErrors(file: spec) {
             let loaded = try ScorecardSpec.load(contentsOf: URL(fileURLWithPath: spec), displayPath: spec)
+            let target = try output.target(inputs: [spec] + loaded.matrixFiles)
             let result = try ScorecardRunner.run(loaded, seed: seed)
-            try output.emit(ScorecardReport(result: result, foresightVersion: Foresight.version))
+            try output.emit(ScorecardReport(result: result, foresightVersion: Foresight.version), to: target)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OutputFiles
 import Synthetic
 
 /// `foresight synth`: writes the seeded synthetic datasets the benchmarks use, so that peers run
@@ -12,7 +13,7 @@ struct Synth: ParsableCommand {
             parameters), decision-matrix (values, weights and directions), or counts (Poisson counts \
             per period around logistic increments). The recipes and the binary layout are documented \
             in Sources/Synthetic; Benchmarks/compare/synthetic.py reads the binary files. Files are \
-            written through a temporary file and renamed into place.
+            written through a temporary file and renamed into place (see 'Output files' in the README).
             """
     )
 
@@ -31,7 +32,7 @@ struct Synth: ParsableCommand {
     @Argument(help: "Dataset kind: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var kind: Kind
 
-    @Option(help: "Output file (written atomically).")
+    @Option(help: "Output file, replaced atomically when complete ('-' is standard output; see 'Output files' in the README).")
     var out: String
 
     @Option(help: "Encoding: csv or binary (default: csv for a .csv file, binary otherwise).")
@@ -60,19 +61,21 @@ struct Synth: ParsableCommand {
 
     func run() throws {
         let csv = (format ?? (out.lowercased().hasSuffix(".csv") ? .csv : .binary)) == .csv
+        let target: OutputTarget
+        do { target = try OutputTarget(out) } catch { throw usageError("synth: \(error)") }
         do {
             switch kind {
             case .logistic, .gompertz, .richards:
                 let curve = GrowthCurve(rawValue: kind.rawValue) ?? .logistic
                 let spec = GrowthSeriesSpec(curve: curve, series: series, points: points, noise: noise, seed: seed)
-                if csv { try SyntheticCSV.writeGrowth(spec, to: out) } else { try SyntheticFile.writeGrowth(spec, to: out) }
+                if csv { try SyntheticCSV.writeGrowth(spec, to: target) } else { try SyntheticFile.writeGrowth(spec, to: target) }
             case .decisionMatrix:
                 let matrix = try SyntheticDecisionMatrix(
                     DecisionMatrixSpec(alternatives: alternatives, criteria: criteria, draws: draws, seed: seed))
-                if csv { try SyntheticCSV.writeDecisionMatrix(matrix, to: out) } else { try SyntheticFile.writeDecisionMatrix(matrix, to: out) }
+                if csv { try SyntheticCSV.writeDecisionMatrix(matrix, to: target) } else { try SyntheticFile.writeDecisionMatrix(matrix, to: target) }
             case .counts:
                 let counts = try SyntheticCountSeries(CountSeriesSpec(series: series, periods: points, seed: seed))
-                if csv { try SyntheticCSV.writeCounts(counts, to: out) } else { try SyntheticFile.writeCounts(counts, to: out) }
+                if csv { try SyntheticCSV.writeCounts(counts, to: target) } else { try SyntheticFile.writeCounts(counts, to: target) }
             }
         } catch {
             throw usageError("synth: \(error)")

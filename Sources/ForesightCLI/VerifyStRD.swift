@@ -1,6 +1,7 @@
 import ArgumentParser
 import Datasets
 import Foundation
+import OutputFiles
 import Reports
 import Verification
 
@@ -27,6 +28,7 @@ struct VerifyStRD: ParsableCommand {
     }
 
     func run() throws {
+        let target = try output.target(inputs: paths)
         var results: [StRDVerification] = []
         for path in paths {
             try reportingDataErrors(file: path) {
@@ -35,7 +37,7 @@ struct VerifyStRD: ParsableCommand {
             }
         }
         let report = VerificationReport(results: results)
-        try output.emit(report)
+        try output.emit(report, to: target)
         if report.failedCount > 0 { throw ExitStatus.checkFailed }
     }
 }

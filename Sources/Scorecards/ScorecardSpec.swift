@@ -127,6 +127,14 @@ public struct ScorecardSpec: Sendable {
 
     /// Alternative names.
     public var alternatives: [String] { matrix.alternatives }
+    /// The CSV matrix files the values were read from (display paths, which name the files
+    /// relative to the working directory when the spec's path does): inputs of the run.
+    public var matrixFiles: [String] {
+        Array(Set(criteria.compactMap { criterion -> String? in
+            if case .matrixFile(let file) = criterion.origin { return file }
+            return nil
+        })).sorted()
+    }
 }
 
 /// One criterion of a scorecard, with its documentation.

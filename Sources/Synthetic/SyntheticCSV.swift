@@ -1,3 +1,5 @@
+import OutputFiles
+
 /// The CSV forms of the synthetic datasets (header row, comma-separated, numbers in Swift's
 /// shortest round-trip notation, so they read back bit for bit):
 ///
@@ -9,9 +11,9 @@
 /// - count series, long format: `series,t,mean,count`.
 public enum SyntheticCSV {
     /// Writes growth series block by block (bounded memory for any size).
-    public static func writeGrowth(_ spec: GrowthSeriesSpec, to path: String, blockSeries: Int = 4096) throws(SyntheticError) {
+    public static func writeGrowth(_ spec: GrowthSeriesSpec, to target: OutputTarget, blockSeries: Int = 4096) throws(SyntheticError) {
         var generator = try GrowthSeriesGenerator(spec)
-        let file = try StreamedFile(path: path)
+        let file = try StreamedFile(target)
         let grid = generator.grid.map { "\($0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : "\($0)")" }
         try file.write(Array("series,x,y\n".utf8))
         while let block = generator.next(maximum: SyntheticLimits.blockSeries(points: spec.points, preferred: blockSeries)) {
@@ -31,9 +33,9 @@ public enum SyntheticCSV {
         try file.commit()
     }
 
-    public static func writeDecisionMatrix(_ matrix: SyntheticDecisionMatrix, to path: String) throws(SyntheticError) {
+    public static func writeDecisionMatrix(_ matrix: SyntheticDecisionMatrix, to target: OutputTarget) throws(SyntheticError) {
         let (m, n) = (matrix.spec.alternatives, matrix.spec.criteria)
-        let file = try StreamedFile(path: path)
+        let file = try StreamedFile(target)
         try file.write(Array((["alternative"] + (1...n).map { "C\($0)" }).joined(separator: ",").utf8) + [10])
         var start = 0
         while start < m {
@@ -49,9 +51,9 @@ public enum SyntheticCSV {
         try file.commit()
     }
 
-    public static func writeCounts(_ counts: SyntheticCountSeries, to path: String) throws(SyntheticError) {
+    public static func writeCounts(_ counts: SyntheticCountSeries, to target: OutputTarget) throws(SyntheticError) {
         let n = counts.spec.periods
-        let file = try StreamedFile(path: path)
+        let file = try StreamedFile(target)
         try file.write(Array("series,t,mean,count\n".utf8))
         var text = ""
         for k in 0..<counts.spec.series {

@@ -1,4 +1,5 @@
 import Foundation
+import OutputFiles
 
 /// The binary layout of Foresight's synthetic datasets, read by the benchmarks and by the peers
 /// (`Benchmarks/compare/synthetic.py` is the Python reader).
@@ -30,9 +31,9 @@ public enum SyntheticFile {
     // MARK: Writing
 
     /// Writes growth series generated block by block, keeping only starts and truth in memory.
-    public static func writeGrowth(_ spec: GrowthSeriesSpec, to path: String, blockSeries: Int = 4096) throws(SyntheticError) {
+    public static func writeGrowth(_ spec: GrowthSeriesSpec, to target: OutputTarget, blockSeries: Int = 4096) throws(SyntheticError) {
         var generator = try GrowthSeriesGenerator(spec)
-        let file = try StreamedFile(path: path)
+        let file = try StreamedFile(target)
         var words = LittleEndianBytes()
         words.append(magic: "FSGROWTH")
         words.append(version, spec.curve.code, UInt64(spec.series), UInt64(spec.points),
@@ -53,21 +54,21 @@ public enum SyntheticFile {
         try file.commit()
     }
 
-    public static func writeDecisionMatrix(_ matrix: SyntheticDecisionMatrix, to path: String) throws(SyntheticError) {
+    public static func writeDecisionMatrix(_ matrix: SyntheticDecisionMatrix, to target: OutputTarget) throws(SyntheticError) {
         let spec = matrix.spec
-        try writeWhole(to: path, magic: "FSDECMAT", header: [UInt64(spec.alternatives), UInt64(spec.criteria), UInt64(spec.draws), spec.seed],
+        try writeWhole(to: target, magic: "FSDECMAT", header: [UInt64(spec.alternatives), UInt64(spec.criteria), UInt64(spec.draws), spec.seed],
                        arrays: [matrix.weights, matrix.benefit.map { $0 ? 1 : 0 }, matrix.values])
     }
 
-    public static func writeCounts(_ counts: SyntheticCountSeries, to path: String) throws(SyntheticError) {
+    public static func writeCounts(_ counts: SyntheticCountSeries, to target: OutputTarget) throws(SyntheticError) {
         let spec = counts.spec
-        try writeWhole(to: path, magic: "FSCOUNTS", header: [UInt64(spec.series), UInt64(spec.periods), spec.seed],
+        try writeWhole(to: target, magic: "FSCOUNTS", header: [UInt64(spec.series), UInt64(spec.periods), spec.seed],
                        arrays: [(1...spec.periods).map(Double.init), counts.means, counts.counts])
     }
 
     /// Writes magic, version, the header words and the arrays in one go.
-    private static func writeWhole(to path: String, magic: String, header: [UInt64], arrays: [[Double]]) throws(SyntheticError) {
-        let file = try StreamedFile(path: path)
+    private static func writeWhole(to target: OutputTarget, magic: String, header: [UInt64], arrays: [[Double]]) throws(SyntheticError) {
+        let file = try StreamedFile(target)
         var words = LittleEndianBytes()
         words.append(magic: magic)
         words.append(version)
@@ -197,25 +198,14 @@ struct LittleEndianReader {
     }
 }
 
-/// A file written through a temporary file in the same folder and renamed over the target at
-/// the end (POSIX `rename` is atomic), so readers never see a partial dataset; an abandoned
-/// file removes its temporary.
+/// A dataset file written through the output policy (``OutputTarget``: replaced atomically when
+/// complete, devices and FIFOs in place), with its errors as ``SyntheticError``; released before
+/// ``commit()``, it removes its temporary file.
 final class StreamedFile {
-    private let path: String
-    private let temporary: String
-    private let handle: FileHandle
-    private var committed = false
+    private let output: OutputWriter
 
-    init(path: String) throws(SyntheticError) {
-        let target = URL(fileURLWithPath: path)
-        self.path = path
-        temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw .cannotWrite(path: path, reason: "cannot create the file (does its folder exist and is it writable?)")
-        }
-        self.handle = handle
+    init(_ target: OutputTarget) throws(SyntheticError) {
+        do { output = try target.writer() } catch { throw .cannotWrite(path: error.path, reason: error.reason) }
     }
 
     /// Appends the bytes and empties the buffer.
@@ -225,19 +215,10 @@ final class StreamedFile {
     }
 
     func write(_ bytes: [UInt8]) throws(SyntheticError) {
-        do { try handle.write(contentsOf: bytes) } catch { throw .cannotWrite(path: path, reason: "write failed (disk full?)") }
+        do { try output.write(bytes) } catch { throw .cannotWrite(path: error.path, reason: error.reason) }
     }
 
     func commit() throws(SyntheticError) {
-        do { try handle.close() } catch { throw .cannotWrite(path: path, reason: "close failed") }
-        guard rename(temporary, path) == 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-        committed = true
-    }
-
-    deinit {
-        if !committed {
-            try? handle.close()
-            unlink(temporary)
-        }
+        do { try output.commit() } catch { throw .cannotWrite(path: error.path, reason: error.reason) }
     }
 }

@@ -42,7 +42,7 @@ struct FitBatchCommandTests {
         let first = try ws.read("fits.csv")
         expectExit(try ws.run(arguments), 0)
         #expect(try ws.read("fits.csv") == first)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: ws.directory.path).filter { $0.hasSuffix(".tmp") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: ws.directory.path).filter { $0.contains("foresight-tmp") }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 

@@ -114,7 +114,7 @@ struct ReportCommandTests {
         expectExit(try Self.run(ws), 0)
         #expect(try ws.read("out/report.json") == first, "a seeded report is reproducible")
         let names = try FileManager.default.contentsOfDirectory(atPath: ws.directory.appendingPathComponent("out").path)
-        #expect(!names.contains { $0.contains(".tmp-") })
+        #expect(!names.contains { $0.contains("foresight-tmp") || $0 == ".foresight-report-journal" })
     }
 
     /// The headline format of a probability (one decimal, `<0.1%` below 0.05%).

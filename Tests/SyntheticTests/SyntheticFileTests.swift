@@ -1,4 +1,5 @@
 import Foundation
+import OutputFiles
 import Testing
 @testable import Synthetic
 
@@ -18,7 +19,7 @@ struct SyntheticFileTests {
     @Test(arguments: GrowthCurve.allCases)
     func growthFilesRoundTripAndBlocksDoNotMatter(_ curve: GrowthCurve) throws {
         let spec = GrowthSeriesSpec(curve: curve, series: 37, points: 9, noise: 0.03, seed: 12)
-        try SyntheticFile.writeGrowth(spec, to: path("g.bin"), blockSeries: 5)
+        try SyntheticFile.writeGrowth(spec, to: OutputTarget(path("g.bin")), blockSeries: 5)
         let whole = try GrowthSeriesSet(spec)
         #expect(try SyntheticFile.read(path("g.bin")) == .growth(whole))
         // Header words at the documented offsets.
@@ -31,7 +32,7 @@ struct SyntheticFileTests {
 
     @Test func csvHoldsTheSameValues() throws {
         let spec = GrowthSeriesSpec(curve: .logistic, series: 11, points: 4, seed: 1)
-        try SyntheticCSV.writeGrowth(spec, to: path("g.csv"), blockSeries: 3)
+        try SyntheticCSV.writeGrowth(spec, to: OutputTarget(path("g.csv")), blockSeries: 3)
         let lines = try String(contentsOfFile: path("g.csv"), encoding: .utf8).split(separator: "\n")
         #expect(lines.first == "series,x,y")
         #expect(lines.count == 1 + 44)
@@ -46,15 +47,15 @@ struct SyntheticFileTests {
 
     @Test func decisionMatrixAndCountFilesRoundTrip() throws {
         let matrix = try SyntheticDecisionMatrix(DecisionMatrixSpec(alternatives: 7, criteria: 3, draws: 1000, seed: 4))
-        try SyntheticFile.writeDecisionMatrix(matrix, to: path("d.bin"))
+        try SyntheticFile.writeDecisionMatrix(matrix, to: OutputTarget(path("d.bin")))
         #expect(try SyntheticFile.read(path("d.bin")) == .decisionMatrix(matrix))
-        try SyntheticCSV.writeDecisionMatrix(matrix, to: path("d.csv"))
+        try SyntheticCSV.writeDecisionMatrix(matrix, to: OutputTarget(path("d.csv")))
         let rows = try String(contentsOfFile: path("d.csv"), encoding: .utf8).split(separator: "\n")
         #expect(rows.first == "alternative,C1,C2,C3")
         #expect(rows[2].split(separator: ",").compactMap { Double($0) } == [matrix.values[1], matrix.values[8], matrix.values[15]])
 
         let counts = try SyntheticCountSeries(CountSeriesSpec(series: 3, periods: 5, seed: 8))
-        try SyntheticFile.writeCounts(counts, to: path("c.bin"))
+        try SyntheticFile.writeCounts(counts, to: OutputTarget(path("c.bin")))
         #expect(try SyntheticFile.read(path("c.bin")) == .counts(counts))
     }
 
@@ -63,7 +64,7 @@ struct SyntheticFileTests {
         #expect(throws: SyntheticError.badFile(path: path("x.bin"), reason: "not a Foresight synthetic dataset (magic 'not a da')")) {
             try SyntheticFile.read(path("x.bin"))
         }
-        try SyntheticFile.writeGrowth(GrowthSeriesSpec(curve: .gompertz, series: 3, points: 5, seed: 1), to: path("t.bin"))
+        try SyntheticFile.writeGrowth(GrowthSeriesSpec(curve: .gompertz, series: 3, points: 5, seed: 1), to: OutputTarget(path("t.bin")))
         let truncated = try Data(contentsOf: URL(fileURLWithPath: path("t.bin"))).dropLast(9)
         try truncated.write(to: URL(fileURLWithPath: path("t.bin")))
         #expect(throws: SyntheticError.badFile(path: path("t.bin"), reason: "truncated file")) { try SyntheticFile.read(path("t.bin")) }
@@ -74,8 +75,14 @@ struct SyntheticFileTests {
     }
 
     @Test func unwritableTargetsAreErrorsAndLeaveNothingBehind() throws {
-        #expect(throws: SyntheticError.self) {
-            try SyntheticFile.writeGrowth(GrowthSeriesSpec(curve: .logistic, series: 2, points: 5, seed: 1), to: path("no/such/dir/g.bin"))
+        // The target is checked when it is made and again when it is opened: a folder removed in
+        // between gives a SyntheticError naming the file.
+        let sub = folder.appendingPathComponent("sub")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: false)
+        let target = try OutputTarget(sub.appendingPathComponent("g.bin").path)
+        try FileManager.default.removeItem(at: sub)
+        #expect(throws: SyntheticError.cannotWrite(path: sub.appendingPathComponent("g.bin").path, reason: "the folder \(sub.path) does not exist")) {
+            try SyntheticFile.writeGrowth(GrowthSeriesSpec(curve: .logistic, series: 2, points: 5, seed: 1), to: target)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }

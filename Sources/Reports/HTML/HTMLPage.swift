@@ -14,7 +14,7 @@ import Charts
 ///     .chart(fanChart, caption: "Observed counts and projection"),
 ///     .table(comparisonTable),
 /// ]))
-/// try OutputFile.write(page.render(), to: outputFolder.appendingPathComponent("index.html"))
+/// try OutputTarget(outputFolder + "/index.html").write(page.render())
 /// ```
 public struct HTMLPage: Sendable {
     public var title: String
