@@ -84,7 +84,9 @@ struct IdentifiabilityTests {
         if result.isUsable {
             #expect(result.residualSumOfSquares.isApproximatelyEqual(to: best.residualSumOfSquares, relativeTolerance: 1e-8))
         } else {
-            #expect(result.termination.status == "failed", "\(result.termination)")
+            // Not usable and never called converged: a failed check, or (with the pivoted-QR
+            // steps) the iteration limit reached while still descending the badly scaled valley.
+            #expect(["failed", "iteration_limit"].contains(result.termination.status), "\(result.termination)")
         }
     }
 
