@@ -37,17 +37,56 @@ struct CountFitter {
     private let predictors: Predictors
     /// The parameter count (stored: `CurveModel.parameterCount` builds the name list).
     private let p: Int
-    /// The mean of `targets` (for the Poisson weights' floor).
+    /// The mean of the targets on the full grid (for the Poisson weights' floor).
     private let targetMean: Double
 
-    init(curve: any CurveModel, objective: Objective, series: RealizedSeries) {
+    /// A fitter of `curve` to `series`.
+    ///
+    /// With `mergingEmptyPeriods` (Poisson objective only), every run of periods without
+    /// arrivals becomes one period. The log-likelihood, the deviance and Pearson's statistic are
+    /// unchanged by the merge, as a function of the parameters (a period without arrivals
+    /// contributes `−μ`, and the `μ` of a run telescope to the run's rise), so the maximum is
+    /// the same; a day-resolution series of a few dozen events then costs a few dozen periods
+    /// instead of thousands. Only the Fisher information differs (it is coarser on the merged
+    /// grid), so ``poissonCovariance(at:)`` and ``means(_:)`` for the projection need the
+    /// fitter on the full grid.
+    init(curve: any CurveModel, objective: Objective, series: RealizedSeries, mergingEmptyPeriods: Bool = false) {
         self.curve = curve
         self.objective = objective
-        times = series.times
-        targets = objective == .poisson ? series.increments : series.counts
-        predictors = Predictors(series.times)
         p = curve.parameterCount
-        targetMean = targets.reduce(0, +) / Double(max(targets.count, 1))
+        switch objective {
+        case .leastSquares:
+            times = series.times
+            targets = series.counts
+            targetMean = series.counts.reduce(0, +) / Double(max(series.counts.count, 1))
+        case .poisson:
+            let increments = series.increments
+            targetMean = increments.reduce(0, +) / Double(max(increments.count, 1))
+            if mergingEmptyPeriods {
+                (times, targets) = Self.merged(times: series.times, increments: increments)
+            } else {
+                (times, targets) = (series.times, increments)
+            }
+        }
+        predictors = Predictors(times)
+    }
+
+    /// The grid whose periods are the periods with arrivals and the runs of periods without.
+    private static func merged(times: [Double], increments: [Double]) -> (times: [Double], increments: [Double]) {
+        guard let first = times.first, times.count == increments.count + 1 else { return (times, increments) }
+        var mergedTimes = [first]
+        var mergedIncrements: [Double] = []
+        var pending = 0.0
+        for j in increments.indices {
+            pending += increments[j]
+            let endsRun = increments[j] != 0 || j == increments.count - 1 || increments[j + 1] != 0
+            if endsRun {
+                mergedTimes.append(times[j + 1])
+                mergedIncrements.append(pending)
+                pending = 0
+            }
+        }
+        return (mergedTimes, mergedIncrements)
     }
 
 

@@ -85,11 +85,11 @@ enum ModelFitting {
            let leastSquares = try? CurveFitter.fit(problem, start: start), leastSquares.isUsable {
             start = leastSquares.estimates
         }
-        let fitter = CountFitter(curve: model.curve, objective: .poisson, series: series)
+        let fitter = CountFitter(curve: model.curve, objective: .poisson, series: series, mergingEmptyPeriods: true)
         guard let fit = fitter.fit(from: start), fit.converged, let mu = fitter.means(fit.parameters) else {
             throw ForecastError.insufficientData("the maximum-likelihood fit did not converge from the least-squares start")
         }
-        let covariance = fitter.poissonCovariance(at: fit.parameters)
+        let covariance = CountFitter(curve: model.curve, objective: .poisson, series: series).poissonCovariance(at: fit.parameters)
         let pearson = zip(fitter.targets, mu).reduce(0) { $0 + ($1.1 > 0 ? ($1.0 - $1.1) * ($1.0 - $1.1) / $1.1 : 0) }
         let dispersion = Self.dispersion(pearson: pearson, degreesOfFreedom: n - p)
         let errors: [Double?] = (0..<p).map { k in
@@ -114,7 +114,7 @@ enum ModelFitting {
             throw ForecastError.insufficientData("\(n) periods are too few to look for a change of rate")
         }
         let theta = estimate.parameters(origin: origin)
-        let fitter = CountFitter(curve: model.curve, objective: .poisson, series: series)
+        let fitter = CountFitter(curve: model.curve, objective: .poisson, series: series, mergingEmptyPeriods: true)
         guard let mu = fitter.means(theta) else { throw ForecastError.insufficientData("the change-point means are not finite") }
         let k = estimate.change == nil ? 1 : 3
         let pearson = zip(fitter.targets, mu).reduce(0) { $0 + ($1.1 > 0 ? ($1.0 - $1.1) * ($1.0 - $1.1) / $1.1 : 0) }
@@ -183,7 +183,7 @@ enum ModelFitting {
             return ChangePointFit.estimate(series)?.parameters(origin: origin)
         }
         let fitter = CountFitter(curve: model.curve, objective: model.family == .curve ? .leastSquares : .poisson,
-                                 series: series)
+                                 series: series, mergingEmptyPeriods: true)
         guard let fit = fitter.fit(from: start, maximumIterations: refitIterations), fit.converged, fit.parameters.allSatisfy(\.isFinite)
         else { return nil }
         return fit.parameters

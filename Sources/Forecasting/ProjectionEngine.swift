@@ -104,6 +104,8 @@ struct ProjectionEngine: Sendable {
     let variants: [(whatIf: WhatIf, target: Target)]
     let seed: UInt64
     let threads: Int
+    /// Told of every finished draw (kept or dropped).
+    var progress: WorkProgress? = nil
 
     /// One ensemble member: a fitted model and the number of draws it contributes.
     struct Member: Sendable {
@@ -140,6 +142,7 @@ struct ProjectionEngine: Sendable {
             for g in range {
                 let (member, position, d) = assignments[g]
                 var generator = SeededGenerator(seed: Self.streamSeed(seed, member.index, d))
+                defer { progress?.advance() }
                 guard let draw = parameters(member.fit, generator: &generator) else { continue }
                 if draw.attempts > 1 { redrawn += 1 }
                 kept[position] += 1

@@ -27,11 +27,21 @@ public struct ScenarioRunner: Sendable {
     /// The day of the run as a decimal year: a target whose date lies before it is labelled a
     /// check of the data, not a forecast. `nil` leaves every target a forecast.
     public let today: Double?
+    /// Told of every simulated draw, backtests included (see ``expectedDraws(candidates:)``).
+    public let progress: WorkProgress?
 
-    public init(scenario: Scenario, threads: Int = ProcessInfo.processInfo.activeProcessorCount, today: Double? = nil) {
+    public init(scenario: Scenario, threads: Int = ProcessInfo.processInfo.activeProcessorCount, today: Double? = nil,
+                progress: WorkProgress? = nil) {
         self.scenario = scenario
         self.threads = max(1, threads)
         self.today = today
+        self.progress = progress
+    }
+
+    /// The draws a run simulates with `candidates` usable candidates: every candidate's
+    /// backtest draws at every origin, then the projection's draws.
+    public func expectedDraws(candidates: Int) -> Int {
+        candidates * scenario.backtest.origins.count * scenario.backtest.draws + scenario.draws
     }
 
     /// Runs the scenario.
@@ -52,6 +62,7 @@ public struct ScenarioRunner: Sendable {
                          + "constant, which increments do not see): it is left out of the weights so that one shape is not counted twice")
         }
         let candidates = usable.filter { duplicates[$0.model.name] == nil }
+        progress?.expect(expectedDraws(candidates: candidates.count))
 
         // Backtests of every candidate, then the weights.
         let backtests = candidates.map { backtest($0.model) }
@@ -75,7 +86,8 @@ public struct ScenarioRunner: Sendable {
         let grid = Array(Set(Resolution.month.boundaries(from: series.end, to: scenario.horizon).dropFirst()
                              + targets.map(\.by).filter { $0 > series.end } + yearEnds)).sorted()
         let variants = [(WhatIf.baseline, scenario.target)] + scenario.whatIfs.map { ($0, $0.target ?? scenario.target) }
-        let engine = ProjectionEngine(series: series, grid: grid, variants: variants, seed: scenario.seed, threads: threads)
+        let engine = ProjectionEngine(series: series, grid: grid, variants: variants, seed: scenario.seed, threads: threads,
+                                      progress: progress)
         let outcome = engine.run(ensemble)
         if outcome.redrawn > 0 {
             notes.append("\(outcome.redrawn) of \(outcome.drawCount) draws were redrawn (new dates and bootstrap sample) because a bootstrap refit failed")
@@ -148,17 +160,20 @@ public struct ScenarioRunner: Sendable {
             guard !evaluation.isEmpty, let training = scenario.series.truncated(at: origin, minimum: minimum) else {
                 skipped.append(scenario.backtest.originLabels[k])
                 perOrigin.append(nil)
+                progress?.advance(by: scenario.backtest.draws)
                 continue
             }
             let realized = training.realized()
             guard let fit = ModelFitting.fit(model, to: realized).fit else {
                 failures += 1
                 perOrigin.append(nil)
+                progress?.advance(by: scenario.backtest.draws)
                 continue
             }
             let target = Target(count: Int.max / 4, by: evaluation[evaluation.count - 1].time, label: "")
             let engine = ProjectionEngine(series: training, grid: evaluation.map(\.time), variants: [(WhatIf.baseline, target)],
-                                          seed: ProjectionEngine.streamSeed(scenario.seed, 1000 + k, model.streamIndex), threads: threads)
+                                          seed: ProjectionEngine.streamSeed(scenario.seed, 1000 + k, model.streamIndex), threads: threads,
+                                          progress: progress)
             let paths = engine.run([ProjectionEngine.Member(fit: fit, draws: scenario.backtest.draws, index: model.streamIndex)]).paths[0]
             guard !paths.passageTimes.isEmpty else {
                 failures += 1

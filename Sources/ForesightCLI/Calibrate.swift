@@ -39,8 +39,7 @@ struct Calibrate: ParsableCommand {
 
     @OptionGroup var threads: WorkerThreads
 
-    @Flag(help: "Show progress on standard error even when it is not a terminal.")
-    var progress = false
+    @OptionGroup var progress: ProgressOption
 
     @OptionGroup var output: OutputOptions
 
@@ -61,31 +60,13 @@ struct Calibrate: ParsableCommand {
                                                    displayPath: scenario, dataDisplayPath: dataDirectory)
             let design = CalibrationStudy.Design(replicates: replicates, draws: draws, seed: seed)
             let total = design.replicates * CalibrationTruth.standard.count
-            let counter = ProgressCounter(total: total, enabled: progress || isatty(STDERR_FILENO) == 1)
-            let study = CalibrationStudy.run(template: template, design: design, threads: threads.count) { _ in counter.step() }
+            let display = progress.display("calibrate (replicates)")
+            defer { display?.finish() }
+            let counter = display?.counter(total: total)
+            let study = CalibrationStudy.run(template: template, design: design, threads: threads.count) { _ in counter?.advance() }
+            display?.finish()
             try output.emit(CalibrationReport(study: study, foresightVersion: Foresight.version, commit: Report.commit(),
                                               command: (["foresight"] + CommandLine.arguments.dropFirst()).joined(separator: " ")), to: target)
-        }
-    }
-}
-
-/// Replicates done, on standard error every 5%.
-private final class ProgressCounter: @unchecked Sendable {
-    private let total: Int
-    private let enabled: Bool
-    private var done = 0
-    private let lock = NSLock()
-
-    init(total: Int, enabled: Bool) {
-        self.total = total
-        self.enabled = enabled
-    }
-
-    func step() {
-        guard enabled else { return }
-        lock.withLock {
-            done += 1
-            if done == total || done % max(1, total / 20) == 0 { printError("calibrate: \(done) of \(total) replicates") }
         }
     }
 }

@@ -37,6 +37,8 @@ struct Forecast: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var progress: ProgressOption
+
     func validate() throws {
         if let draws, !ScenarioLimits.draws.contains(draws) {
             throw ValidationError("--draws must be between \(ScenarioLimits.draws.lowerBound) and \(ScenarioLimits.draws.upperBound)")
@@ -52,7 +54,11 @@ struct Forecast: ParsableCommand {
             loaded = loaded.overriding(seed: seed, draws: draws)
             if let draws, let problem = loaded.simulationSizeProblem { throw usageError("--draws \(draws): \(problem)", command: "forecast") }
             let target = try output.target(inputs: [scenario] + loaded.inputFiles)
-            let result = try ScenarioRunner(scenario: loaded, threads: threads.count, today: today.decimalYear).run()
+            let display = progress.display("forecast")
+            defer { display?.finish() }
+            let result = try ScenarioRunner(scenario: loaded, threads: threads.count, today: today.decimalYear,
+                                            progress: display?.counter(total: loaded.draws)).run()
+            display?.finish()
             try output.emit(ForecastReport(result: result, foresightVersion: Foresight.version), to: target)
         }
     }

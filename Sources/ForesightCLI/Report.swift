@@ -39,8 +39,7 @@ struct Report: ParsableCommand {
 
     @OptionGroup var today: RunDate
 
-    @Flag(help: "Show progress on standard error even when it is not a terminal.")
-    var progress = false
+    @OptionGroup var progress: ProgressOption
 
     func validate() throws {
         if let draws, !ScenarioLimits.draws.contains(draws) {
@@ -64,12 +63,10 @@ struct Report: ParsableCommand {
         } catch {
             throw usageError("\(error)")
         }
-        let showProgress = progress || isatty(STDERR_FILENO) == 1
         let dataURL = URL(fileURLWithPath: dataDirectory, isDirectory: true)
         var problems: [String] = []
         var scenarios: [AnalysisReport.ScenarioEntry] = []
         for file in specifications("scenarios") {
-            if showProgress { printError("scenario \(file)") }
             do {
                 let scenario = try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: file), dataDirectory: dataURL, displayPath: file,
                                                        dataDisplayPath: dataDirectory).overriding(seed: nil, draws: draws)
@@ -77,7 +74,10 @@ struct Report: ParsableCommand {
                     problems.append("\(file): --draws \(draws): \(problem)")
                     continue
                 }
-                let result = try ScenarioRunner(scenario: scenario, threads: threads.count, today: today.decimalYear).run()
+                let display = progress.display((file as NSString).lastPathComponent)
+                defer { display?.finish() }
+                let result = try ScenarioRunner(scenario: scenario, threads: threads.count, today: today.decimalYear,
+                                                progress: display?.counter(total: scenario.draws)).run()
                 scenarios.append(.init(file: file, result: result))
             } catch {
                 problems += Self.messages(error, file: file)
@@ -85,7 +85,7 @@ struct Report: ParsableCommand {
         }
         var scorecards: [AnalysisReport.ScorecardEntry] = []
         for file in specifications("scorecards") {
-            if showProgress { printError("scorecard \(file)") }
+            if progress.enabled { printError("scorecard \(file)") }
             do {
                 let spec = try ScorecardSpec.load(contentsOf: URL(fileURLWithPath: file), displayPath: file)
                 scorecards.append(.init(file: file, result: try ScorecardRunner.run(spec)))

@@ -6,8 +6,9 @@ import Testing
 // Forward-mode derivatives of formula models, checked against central finite differences at
 // random parameter points, and the edge cases where the chain rule needs care.
 
-/// FormulaSplitMix64, so that the random points are the same on every run.
-private struct FormulaSplitMix64: RandomNumberGenerator {
+/// SplitMix64, so that the random points (and the random formulas of the printer test) are the
+/// same on every run.
+struct FormulaSplitMix64: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15

@@ -78,6 +78,33 @@ struct PoissonFitTests {
         #expect(abs(try #require(fit.aicc) - (try #require(expected["aicc"] as? Double))) < 1e-7)
     }
 
+    /// Merging the periods without arrivals leaves the likelihood unchanged, so a day-resolution
+    /// fit on the merged grid (a few dozen periods) reaches the full grid's maximum (thousands).
+    @Test func mergingEmptyPeriodsKeepsTheMaximum() throws {
+        let days = (0...3650).map { 2015 + Double($0) / 365 }
+        // 20 events at the quantiles of a logistic curve centred on 2020 (scale one year): a saturating series.
+        let eventDays = (0..<20).map { i -> Int in
+            let u = (Double(i) + 0.5) / 20
+            return Int(((5 + log(u / (1 - u))) * 365).rounded())
+        }
+        var counts = [Double](repeating: 0, count: days.count)
+        for i in 1..<days.count { counts[i] = counts[i - 1] + Double(eventDays.filter { $0 == i }.count) }
+        let series = RealizedSeries(times: days, counts: counts)
+        let model = try ForecastModel.named("nhpp-logistic", origin: 2015)
+        let full = CountFitter(curve: model.curve, objective: .poisson, series: series)
+        let merged = CountFitter(curve: model.curve, objective: .poisson, series: series, mergingEmptyPeriods: true)
+        #expect(merged.times.count <= 2 * eventDays.count + 2, "\(merged.times.count) merged times")
+        #expect(merged.targets.reduce(0, +) == counts.last)
+        let start = [25.0, 2021, 1.5]
+        let a = try #require(full.fit(from: start)), b = try #require(merged.fit(from: start))
+        #expect(a.converged && b.converged)
+        for (x, y) in zip(a.parameters, b.parameters) { #expect(isClose(x, y, relative: 1e-6), "\(x) vs \(y)") }
+        // The same function of the parameters: deviance and log-likelihood at one point agree.
+        let muFull = try #require(full.means(b.parameters)), muMerged = try #require(merged.means(b.parameters))
+        #expect(isClose(full.objectiveValue(muFull), merged.objectiveValue(muMerged), relative: 1e-10))
+        #expect(isClose(full.poissonLogLikelihood(muFull), merged.poissonLogLikelihood(muMerged), relative: 1e-10))
+    }
+
     @Test func informationCriterionFormula() {
         // −2ℓ + 2k + 2k(k+1)/(n−k−1) by hand: ℓ = −24.5, k = 3, n = 17 → 49 + 6 + 24/13.
         #expect(abs(FittedModel.informationCriterion(logLikelihood: -24.5, parameters: 3, observations: 17)! - (55 + 24.0 / 13)) < 1e-12)

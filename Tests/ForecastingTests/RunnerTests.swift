@@ -21,6 +21,30 @@ struct RunnerTests {
         return text
     }
 
+    /// Progress counts every backtest and projection draw once, and never changes the result.
+    @Test func progressCountsEveryDrawAndChangesNothing() throws {
+        let text = Scenarios.china(models: ["nhpp-linear", "logistic"], draws: 150,
+                                   backtest: "{origins: [2020-12-31, 2021-12-31], horizon_years: 3, draws: 50}")
+        let scenario = try Scenarios.parse(text)
+        let seen = Observed()
+        let progress = WorkProgress { done, total in seen.record(done, total) }
+        let counted = try ScenarioRunner(scenario: scenario, threads: 2, progress: progress).run()
+        let plain = try ScenarioRunner(scenario: scenario, threads: 2).run()
+        #expect(Self.fingerprint(counted) == Self.fingerprint(plain))
+        let (done, total, increasing) = seen.state
+        #expect(done == 2 * 2 * 50 + 150 && total == done && increasing)
+    }
+
+    /// What a progress observer saw: the last report and whether `done` never went down.
+    private final class Observed: @unchecked Sendable {
+        private let lock = NSLock()
+        private var last = (done: 0, total: 0, increasing: true)
+        func record(_ done: Int, _ total: Int) {
+            lock.withLock { last = (done, total, last.increasing && done >= last.done) }
+        }
+        var state: (Int, Int, Bool) { lock.withLock { (last.done, last.total, last.increasing) } }
+    }
+
     @Test func sameSeedSameResultWhateverTheThreadsDifferentSeedDifferent() throws {
         let text = Scenarios.china(models: ["nhpp-linear", "nhpp-logistic", "logistic"],
                                    backtest: "{origins: [2021-12-31], horizon_years: 3, draws: 50}",

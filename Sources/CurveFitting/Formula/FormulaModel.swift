@@ -53,6 +53,11 @@
 public struct FormulaModel: CurveModel {
     /// The formula as given.
     public let formula: String
+    /// The formula in a normal layout, with the fewest brackets that keep its meaning (R's
+    /// `deparse` spacing; `log` for `ln`, `atan` for `arctan`, round brackets only, numbers in
+    /// their shortest round-trip form): `b1*(1-exp[-b2*x])` is `b1 * (1 - exp(-b2 * x))`.
+    /// It parses to the same model as ``formula``.
+    public let normalizedFormula: String
     /// The parameter names given at initialization, in the order of the parameter vector.
     public let parameterNames: [String]
     /// The predictor names given at initialization; the model reads column `k` of the predictors
@@ -83,6 +88,7 @@ public struct FormulaModel: CurveModel {
         let expression = try FormulaParser.parse(formula)
         program = try FormulaCompiler.compile(expression, formula: formula, symbols: symbols)
         self.formula = formula
+        normalizedFormula = FormulaPrinter.text(of: expression)
         parameterNames = parameters
         predictorNames = predictors
     }
