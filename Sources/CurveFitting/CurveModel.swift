@@ -13,7 +13,7 @@ public struct Predictors: Sendable, Equatable {
     ///   callers validate user data before building this.
     public init(names: [String], columns: [[Double]]) {
         precondition(names.count == columns.count, "one name per predictor column")
-        precondition(Set(columns.map(\.count)).count <= 1, "predictor columns must have equal length")
+        precondition(columns.allSatisfy { $0.count == columns[0].count }, "predictor columns must have equal length")
         self.names = names
         self.columns = columns
     }

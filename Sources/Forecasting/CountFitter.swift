@@ -215,6 +215,7 @@ struct CountFitter {
         var workspace = SmallQR.Workspace(rows: n, columns: p)
         var damping = [Double](repeating: 0, count: p)
         var trial = [Double](repeating: 0, count: p)
+        var step = [Double](repeating: 0, count: p)
         var lambda = 1e-3
         var converged = false
         var iteration = 0
@@ -235,7 +236,7 @@ struct CountFitter {
             workspace.prepare(a, rhs: r)
             while lambda < 1e16 {
                 for k in 0..<p { damping[k] = scale[k] * lambda.squareRoot() }
-                guard let step = workspace.dampedSolve(damping: damping) else {
+                guard workspace.dampedSolve(damping: damping, into: &step) else {
                     lambda *= 4
                     continue
                 }
@@ -321,9 +322,9 @@ enum SmallQR {
             factored = n >= p && factor(&r, rows: n, columns: p, applyingTo: &qtb)
         }
 
-        /// Solves `min ‖A·x − b‖² + ‖diag(d)·x‖²` for the prepared `A` and `b`; `nil` when the
-        /// damped matrix is rank-deficient.
-        mutating func dampedSolve(damping d: [Double]) -> [Double]? {
+        /// Solves `min ‖A·x − b‖² + ‖diag(d)·x‖²` for the prepared `A` and `b` into `x` (`columns`
+        /// values); `false` when the damped matrix is rank-deficient.
+        mutating func dampedSolve(damping d: [Double], into x: inout [Double]) -> Bool {
             let p = columns
             let top = factored ? p : rows
             let source = factored ? r : a
@@ -335,8 +336,8 @@ enum SmallQR {
             for k in 0..<p { m[(top + k) * p + k] = d[k] }
             for i in 0..<top { rhs[i] = factored ? qtb[i] : b[i] }
             for k in 0..<p { rhs[top + k] = 0 }
-            guard factor(&m, rows: top + p, columns: p, applyingTo: &rhs) else { return nil }
-            return backSubstitute(m, columns: p, rhs)
+            guard factor(&m, rows: top + p, columns: p, applyingTo: &rhs) else { return false }
+            return backSubstitute(m, columns: p, rhs, into: &x)
         }
     }
 
@@ -348,53 +349,61 @@ enum SmallQR {
         guard factor(&m, rows: n, columns: p, applyingTo: &unused) else { return nil }
         // Columns of R⁻¹ by back substitution on the unit vectors.
         var inverse = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
+        var column = [Double](repeating: 0, count: p)
         for j in 0..<p {
             var e = [Double](repeating: 0, count: p)
             e[j] = 1
-            guard let column = backSubstitute(m, columns: p, e) else { return nil }
+            guard backSubstitute(m, columns: p, e, into: &column) else { return nil }
             for i in 0..<p { inverse[i][j] = column[i] }
         }
         return (0..<p).map { i in (0..<p).map { j in (0..<p).reduce(0) { $0 + inverse[i][$1] * inverse[j][$1] } } }
     }
 
-    /// Householder QR in place: `m` (row-major, `rows × columns`) becomes `R` in its upper
-    /// triangle, and `Qᵀ` is applied to `b`. `false` when a column is (numerically) dependent.
-    fileprivate static func factor(_ m: inout [Double], rows: Int, columns p: Int, applyingTo b: inout [Double]) -> Bool {
-        var largest = 0.0
-        for k in 0..<p {
-            var norm = 0.0
-            for i in k..<rows { norm += m[i * p + k] * m[i * p + k] }
-            norm = norm.squareRoot()
-            guard norm > 1e-12 * largest, norm > 0 else { return false }
-            largest = max(largest, norm)
-            let alpha = m[k * p + k] > 0 ? -norm : norm
-            m[k * p + k] -= alpha
-            var vNorm = 0.0
-            for i in k..<rows { vNorm += m[i * p + k] * m[i * p + k] }
-            for j in (k + 1)..<p {
-                var dot = 0.0
-                for i in k..<rows { dot += m[i * p + k] * m[i * p + j] }
-                let f = 2 * dot / vNorm
-                for i in k..<rows { m[i * p + j] -= f * m[i * p + k] }
+    /// Householder QR in place: `matrix` (row-major, `rows × columns`) becomes `R` in its upper
+    /// triangle, and `Qᵀ` is applied to `vector`. `false` when a column is (numerically) dependent.
+    fileprivate static func factor(_ matrix: inout [Double], rows: Int, columns p: Int, applyingTo vector: inout [Double]) -> Bool {
+        // Unchecked pointers (the hot loop of every bootstrap refit); the sizes are checked here.
+        precondition(matrix.count >= rows * p && vector.count >= rows)
+        return matrix.withUnsafeMutableBufferPointer { mBuffer in
+            vector.withUnsafeMutableBufferPointer { bBuffer in
+                let m = mBuffer.baseAddress!, b = bBuffer.baseAddress!
+                var largest = 0.0
+                for k in 0..<p {
+                    var norm = 0.0
+                    for i in k..<rows { norm += m[i * p + k] * m[i * p + k] }
+                    norm = norm.squareRoot()
+                    guard norm > 1e-12 * largest, norm > 0 else { return false }
+                    largest = max(largest, norm)
+                    let alpha = m[k * p + k] > 0 ? -norm : norm
+                    m[k * p + k] -= alpha
+                    var vNorm = 0.0
+                    for i in k..<rows { vNorm += m[i * p + k] * m[i * p + k] }
+                    for j in (k + 1)..<p {
+                        var dot = 0.0
+                        for i in k..<rows { dot += m[i * p + k] * m[i * p + j] }
+                        let f = 2 * dot / vNorm
+                        for i in k..<rows { m[i * p + j] -= f * m[i * p + k] }
+                    }
+                    var dot = 0.0
+                    for i in k..<rows { dot += m[i * p + k] * b[i] }
+                    let f = 2 * dot / vNorm
+                    for i in k..<rows { b[i] -= f * m[i * p + k] }
+                    m[k * p + k] = alpha
+                }
+                return true
             }
-            var dot = 0.0
-            for i in k..<rows { dot += m[i * p + k] * b[i] }
-            let f = 2 * dot / vNorm
-            for i in k..<rows { b[i] -= f * m[i * p + k] }
-            m[k * p + k] = alpha
         }
-        return true
     }
 
-    fileprivate static func backSubstitute(_ r: [Double], columns p: Int, _ b: [Double]) -> [Double]? {
-        var x = [Double](repeating: 0, count: p)
+    /// `x = R⁻¹·b` for the upper triangle `R` of `r` (`x` has `p` values); `false` when a value is not finite.
+    fileprivate static func backSubstitute(_ r: [Double], columns p: Int, _ b: [Double], into x: inout [Double]) -> Bool {
         for k in stride(from: p - 1, through: 0, by: -1) {
             var sum = b[k]
             for j in (k + 1)..<p { sum -= r[k * p + j] * x[j] }
             x[k] = sum / r[k * p + k]
-            guard x[k].isFinite else { return nil }
+            guard x[k].isFinite else { return false }
         }
-        return x
+        return true
     }
 }
 
