@@ -3,6 +3,7 @@ import Forecasting
 import Foundation
 import OutputFiles
 import Reports
+import Sharding
 
 /// `foresight calibrate`: how honest the forecasts are, on synthetic count processes with a
 /// known truth (``CalibrationStudy``).
@@ -18,7 +19,9 @@ struct Calibrate: ParsableCommand {
             with binomial SEs beside the true predictive distribution's, the 95% interval score \
             and the CRPS beside the truth's, the Brier score of the probability of a target two \
             years out against climatology, and a reliability table. The report shows the file \
-            written by --format json --out Models/calibration/study.json.
+            written by --format json --out Models/calibration/study.json. --shard i/n runs only \
+            the replicates of shard i of n and writes them (JSON, whatever --format) with a manifest \
+            beside --out; 'foresight merge' of all n gives the figures of one run.
             """
     )
 
@@ -42,9 +45,18 @@ struct Calibrate: ParsableCommand {
     @Flag(help: "Show progress on standard error even when it is not a terminal.")
     var progress = false
 
+    @Option(help: "Run only shard i of n (0-based) of the replicates, e.g. 0/4; merge the shards with 'foresight merge'.")
+    var shard: String?
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        if let shard {
+            guard ShardSpec(parsing: shard) != nil else { throw ValidationError(ShardSpec.usage(shard)) }
+            guard let out = output.out, out != OutputTarget.standardOutputName else {
+                throw ValidationError("--shard needs --out FILE: the shard's manifest goes beside it")
+            }
+        }
         let (r, d) = (CalibrationLimits.replicates, CalibrationLimits.draws)
         guard r.contains(replicates) else { throw ValidationError("--replicates must be between \(r.lowerBound) and \(r.upperBound)") }
         guard d.contains(draws) else { throw ValidationError("--draws must be between \(d.lowerBound) and \(d.upperBound)") }
@@ -62,6 +74,12 @@ struct Calibrate: ParsableCommand {
             let design = CalibrationStudy.Design(replicates: replicates, draws: draws, seed: seed)
             let total = design.replicates * CalibrationTruth.standard.count
             let counter = ProgressCounter(total: total, enabled: progress || isatty(STDERR_FILENO) == 1)
+            if let shard = shard.flatMap(ShardSpec.init(parsing:)) {
+                let part = CalibrationShard.run(template: template, design: design, index: shard.index, count: shard.count,
+                                                threads: threads.count) { _ in counter.step() }
+                try writeShard(part, spec: shard, to: target)
+                return
+            }
             let study = CalibrationStudy.run(template: template, design: design, threads: threads.count) { _ in counter.step() }
             try output.emit(CalibrationReport(study: study, foresightVersion: Foresight.version, commit: Report.commit(),
                                               command: (["foresight"] + CommandLine.arguments.dropFirst()).joined(separator: " ")), to: target)
