@@ -14,10 +14,11 @@
 # where the daemons cannot be installed or started; any other problem fails (exit 1).
 #
 # Environment: FORESIGHT (the executable; default: builds .build/release/foresight), SERIES (default
-# 200000), TIME_LIMIT (seconds per wait, default 600), KEEP=1 keeps the work folder.
+# 200000), POINTS per series (default 10), TIME_LIMIT (seconds per wait, default 600), KEEP=1 keeps the work folder.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 series=${SERIES:-200000}
+points=${POINTS:-10}
 limit=${TIME_LIMIT:-600}
 started=$SECONDS
 
@@ -167,8 +168,8 @@ job_state() { slurm scontrol show job -o "$1" 2>/dev/null | grep -o 'JobState=[A
 
 # --- 1. the data and the single-process run -------------------------------------------------------
 data="$work/series.csv"
-say "synth: $series logistic series"
-"$foresight" synth logistic --series "$series" --points 20 --seed 17 --out "$data"
+say "synth: $series logistic series of $points points"
+"$foresight" synth logistic --series "$series" --points "$points" --seed 17 --out "$data"
 say "single process: fit-batch of $(($(wc -l <"$data") - 1)) rows"
 t0=$SECONDS
 "$foresight" fit-batch --data "$data" --group series --x x --y y --model logistic --threads 2 --out "$work/single.csv"
