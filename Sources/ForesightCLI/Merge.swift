@@ -47,7 +47,7 @@ struct Merge: ParsableCommand {
                 let input = data ?? set.reference.input?.absolutePath ?? ""
                 let target = try output.target(inputs: inputs + [input])
                 try reportingDataErrors(file: input) {
-                    _ = try SeriesShardMerge.merge(set, data: input, group: set.reference.options["group"] ?? "", to: target)
+                    try SeriesShardMerge.merge(set, data: input, group: set.reference.options["group"] ?? "", to: target)
                 }
             case "calibrate":
                 let parts = try set.members.map { member throws(ShardError) in try ShardFileCoding.decode(CalibrationShard.self, from: member.path) }

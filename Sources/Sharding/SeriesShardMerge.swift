@@ -18,6 +18,7 @@ public enum SeriesShardMerge {
     /// - Returns: the series written.
     /// - Throws: ``ShardError`` for a shard or input that does not fit, `DataError` for an
     ///   input that cannot be read, ``OutputFileError`` for the target.
+    @discardableResult
     public static func merge(_ shards: ShardSet, data: String, group: String, to target: OutputTarget) throws -> Int {
         guard let recorded = shards.reference.input else {
             throw ShardError(file: shards.members[0].path, message: "its manifest records no input file; it is not a fit-batch shard")

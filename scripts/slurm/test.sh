@@ -14,11 +14,11 @@
 # where the daemons cannot be installed or started; any other problem fails (exit 1).
 #
 # Environment: FORESIGHT (the executable; default: builds .build/release/foresight), SERIES (default
-# 200000), POINTS per series (default 10), TIME_LIMIT (seconds per wait, default 600), KEEP=1 keeps the work folder.
+# 200000), POINTS per series (default 20), TIME_LIMIT (seconds per wait, default 600), KEEP=1 keeps the work folder.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 series=${SERIES:-200000}
-points=${POINTS:-10}
+points=${POINTS:-20}
 limit=${TIME_LIMIT:-600}
 started=$SECONDS
 
