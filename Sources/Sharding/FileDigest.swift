@@ -2,7 +2,7 @@ import Datasets
 import Foundation
 
 /// The size and SHA-256 of a file, read in blocks (constant memory).
-public struct FileDigest: Sendable, Equatable, Codable {
+public struct FileDigest: Sendable, Equatable {
     public let bytes: Int
     public let sha256: String
 
