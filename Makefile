@@ -2,13 +2,14 @@
 #   make run   installs what is missing, builds in release, writes the report on the bundled data to report/
 #              and prints the path of report/index.html
 #   make test  installs what is missing, runs every test
+#   make slurm-test  builds in release, runs scripts/slurm/test.sh (job arrays against a throwaway Slurm on localhost)
 #   make fuzz        runs every libFuzzer target of Fuzz/ for FUZZ_SECONDS each (default 300; see Fuzz/fuzz.sh)
 #   make fuzz-smoke  the same for 30 s each (CI): fails on a crash, keeping the input under Fuzz/crashes/
 SHELL := /bin/bash
 APT_PACKAGES := liblapacke-dev libopenblas-dev pkg-config
 FORESIGHT := .build/release/foresight
 
-.PHONY: run test fuzz fuzz-smoke deps build clean
+.PHONY: run test slurm-test fuzz fuzz-smoke deps build clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -26,6 +27,9 @@ run: build
 
 test: deps
 	swift test --parallel
+
+slurm-test: build
+	FORESIGHT=$(FORESIGHT) scripts/slurm/test.sh
 
 fuzz: deps
 	FUZZ_SECONDS=$(or $(FUZZ_SECONDS),300) Fuzz/fuzz.sh run

@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "Synthetic", targets: ["Synthetic"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "OutputFiles", targets: ["OutputFiles"]),
+        .library(name: "Sharding", targets: ["Sharding"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -57,6 +58,8 @@ let package = Package(
         // MARK: Output
         // The output policy (--out): standard output, devices in place, atomic replacement, temp files.
         .target(name: "OutputFiles"),
+        // Shard manifests and merging the outputs of `--shard i/n` runs (job arrays).
+        .target(name: "Sharding", dependencies: ["Datasets", "OutputFiles"]),
         .target(name: "Charts"),
         .target(
             name: "Reports",
@@ -68,7 +71,7 @@ let package = Package(
             name: "ForesightCLI",
             dependencies: [
                 "Datasets", "Regression", "CurveFitting", "Scoring", "Scorecards", "Verification", "Forecasting",
-                "Synthetic", "Charts", "Reports", "OutputFiles", "LinearAlgebra", "Probability",
+                "Synthetic", "Charts", "Reports", "OutputFiles", "Sharding", "LinearAlgebra", "Probability",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,6 +97,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Probability", "OutputFiles"]),
         .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles"]),
+        .testTarget(name: "ShardingTests", dependencies: ["Sharding"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Regression", "Charts", "Forecasting", "OutputFiles", "Datasets", "Probability"]),
         .testTarget(name: "ForesightCLITests", dependencies: ["ForesightCLI", "foresight"]),
     ]

@@ -167,18 +167,39 @@ public struct CalibrationStudy: Sendable, Codable {
     public static func run(template: Scenario, design: Design, truths: [CalibrationTruth] = CalibrationTruth.standard,
                            threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                            progress: (@Sendable (Int) -> Void)? = nil) -> CalibrationStudy {
-        let total = truths.count * design.replicates
-        let outcomes = parallelChunks(count: total, threads: threads) { range in
-            range.map { i -> Replicate? in
+        let outcomes = replicates(Array(0..<(truths.count * design.replicates)), template: template, design: design, truths: truths,
+                                  threads: threads, progress: progress)
+        return summarize(design: design, method: method(of: template), truths: truths, outcomes: outcomes)
+    }
+
+    /// The method of `template`, as the study records it.
+    static func method(of template: Scenario) -> Method {
+        Method(scenarioFile: template.file, scenarioSHA256: template.sha256, models: template.models,
+               combination: template.combination.rawValue, backtestOrigins: template.backtest.originLabels,
+               backtestDraws: template.backtest.draws, levels: template.levels)
+    }
+
+    /// The replicates at `positions` (truth-major: position `p` is replicate `p mod R` of truth
+    /// `p / R`), in parallel, in the order of `positions`; `nil` for a failed one.
+    static func replicates(_ positions: [Int], template: Scenario, design: Design, truths: [CalibrationTruth], threads: Int,
+                           progress: (@Sendable (Int) -> Void)?) -> [Replicate?] {
+        parallelChunks(count: positions.count, threads: threads) { range in
+            range.map { k -> Replicate? in
+                let i = positions[k]
                 let outcome = replicate(truths[i / design.replicates], truthIndex: i / design.replicates, index: i % design.replicates,
                                         template: template, design: design)
                 progress?(i)
                 return outcome
             }
         }.flatMap { $0 }
+    }
+
+    /// The figures of the study from every replicate's outcome, in position order (see
+    /// ``replicates(_:template:design:truths:threads:progress:)``).
+    static func summarize(design: Design, method: Method, truths: [CalibrationTruth], outcomes: [Replicate?]) -> CalibrationStudy {
         let byTruth = truths.indices.map { t in outcomes[(t * design.replicates)..<((t + 1) * design.replicates)].compactMap { $0 } }
         let groups = zip(truths.map(\.name), byTruth).map { ($0, $1) } + [(pooled, byTruth.flatMap { $0 })]
-        let levels = template.levels
+        let levels = method.levels
         var coverage: [CoverageCell] = []
         var scores: [ScoreCell] = []
         for (name, replicates) in groups {
@@ -203,18 +224,14 @@ public struct CalibrationStudy: Sendable, Codable {
                        replicates.map(\.target))
         }
         return CalibrationStudy(
-            design: design,
-            method: Method(scenarioFile: template.file, scenarioSHA256: template.sha256, models: template.models,
-                           combination: template.combination.rawValue, backtestOrigins: template.backtest.originLabels,
-                           backtestDraws: template.backtest.draws, levels: levels),
-            truths: truths, failures: byTruth.map { design.replicates - $0.count }, coverage: coverage, scores: scores,
+            design: design, method: method, truths: truths, failures: byTruth.map { design.replicates - $0.count }, coverage: coverage, scores: scores,
             targets: targets, reliability: reliabilityTable(byTruth.flatMap { $0.map(\.target) }))
     }
 
     // MARK: One replicate
 
     /// The projection at one horizon judged against the outcome, beside the truth's.
-    struct Judgement: Sendable {
+    struct Judgement: Sendable, Codable, Equatable {
         /// Per level.
         var covered: [Bool]
         var trueCovered: [Bool]
@@ -226,13 +243,14 @@ public struct CalibrationStudy: Sendable, Codable {
     }
 
     /// The target question of one replicate.
-    struct TargetOutcome: Sendable {
+    struct TargetOutcome: Sendable, Codable, Equatable {
         var probability: Double
         var trueProbability: Double
         var happened: Bool
     }
 
-    struct Replicate: Sendable {
+    /// One replicate's judgements, as a calibration shard records them (``CalibrationShard``).
+    public struct Replicate: Sendable, Codable, Equatable {
         /// Per horizon.
         var horizons: [Judgement]
         var target: TargetOutcome

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OutputFiles
+import Sharding
 import Synthetic
 
 /// `foresight bench`: performance suites on seeded synthetic data.
@@ -15,7 +16,10 @@ struct Bench: ParsableCommand {
             over work and threads. --size small takes seconds, large minutes. --data runs the fit, \
             score or smaa suite on a file written by 'foresight synth' (what the peers in \
             Benchmarks/compare read), --results DIR writes the suite's results there for agreement \
-            checks. A progress bar goes to standard error on a terminal or with --progress.
+            checks. A progress bar goes to standard error on a terminal or with --progress. \
+            --shard i/n runs the suites at positions i, i+n, … of SUITE's list (all: every suite) \
+            and writes their results (JSON, whatever --format) with a manifest beside --out; \
+            'foresight merge' joins the shards into one report.
             """
     )
 
@@ -43,9 +47,18 @@ struct Bench: ParsableCommand {
     @Flag(help: "Show the progress bar even when standard error is not a terminal.")
     var progress = false
 
+    @Option(help: "Run only shard i of n (0-based) of the suites, e.g. 0/4; merge the shards with 'foresight merge'.")
+    var shard: String?
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        if let shard {
+            guard ShardSpec(parsing: shard) != nil else { throw ValidationError(ShardSpec.usage(shard)) }
+            guard let out = output.out, out != OutputTarget.standardOutputName else {
+                throw ValidationError("--shard needs --out FILE: the shard's manifest goes beside it")
+            }
+        }
         guard BenchSuites.selected(suite) != nil else {
             throw ValidationError("unknown suite '\(suite)'; expected one of \(BenchSuites.names.joined(separator: ", "))")
         }
@@ -59,7 +72,8 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         let target = try output.target(inputs: data.map { [$0] } ?? [])
-        let suites = BenchSuites.selected(suite) ?? []
+        let shardSpec = shard.flatMap(ShardSpec.init(parsing:))
+        let suites = (BenchSuites.selected(suite) ?? []).enumerated().filter { shardSpec?.contains(UInt64($0.offset)) ?? true }.map(\.element)
         var dataset: SyntheticFile.Dataset?
         if let data {
             do { dataset = try SyntheticFile.read(data) } catch {
@@ -86,7 +100,12 @@ struct Bench: ParsableCommand {
                 name: type.name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9,
                 peakMemoryBytes: PeakMemory.bytes, measurements: measurements))
         }
-        try output.emit(BenchReport(foresightVersion: Foresight.version, machine: .current, size: size, seed: seed,
-                                    repetitions: context.repetitions, suites: reports), to: target)
+        let report = BenchReport(foresightVersion: Foresight.version, machine: .current, size: size, seed: seed,
+                                 repetitions: context.repetitions, suites: reports)
+        if let shardSpec {
+            try writeShard(report, spec: shardSpec, to: target)
+        } else {
+            try output.emit(report, to: target)
+        }
     }
 }

@@ -3,7 +3,7 @@ import Reports
 
 /// The report of `foresight bench`: the machine, the settings and, per suite, every measurement,
 /// the scaling table and the peak memory.
-struct BenchReport: RenderableReport, Encodable {
+struct BenchReport: RenderableReport, Codable {
     let foresightVersion: String
     let machine: BenchMachine
     let size: String
@@ -40,7 +40,7 @@ struct BenchReport: RenderableReport, Encodable {
 }
 
 /// What the numbers were measured on.
-struct BenchMachine: Encodable {
+struct BenchMachine: Codable {
     let cpu: String
     let cores: Int
     let memoryBytes: UInt64
@@ -57,7 +57,7 @@ struct BenchMachine: Encodable {
 }
 
 /// One suite's results.
-struct BenchSuiteReport: Encodable {
+struct BenchSuiteReport: Codable {
     let name: String
     let seconds: Double
     /// The process's peak resident set (getrusage) when the suite ended: a high-water mark over
@@ -110,7 +110,7 @@ struct BenchSuiteReport: Encodable {
 /// How time grows with work and falls with threads: per benchmark and thread count, the
 /// exponent `log(t₂/t₁)/log(w₂/w₁)` against the next smaller work (1 is linear), and the
 /// speed-up `t(1 thread)/t` at the same work.
-struct BenchScalingRow: Encodable, Equatable {
+struct BenchScalingRow: Codable, Equatable {
     let benchmark: String
     let work: Int
     let threads: Int

@@ -51,7 +51,7 @@ enum BenchSize: String, CaseIterable, Sendable {
 }
 
 /// One timed case: what ran, how much work, on how many threads, and how long it took.
-struct BenchMeasurement: Encodable, Sendable, Equatable {
+struct BenchMeasurement: Codable, Sendable, Equatable {
     /// Case name, e.g. `dgemm`, `batch_fit.logistic`, `topsis`.
     let benchmark: String
     /// Amount of work per run in the case's unit (matrix order, series, alternatives, draws).

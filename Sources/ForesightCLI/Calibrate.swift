@@ -3,6 +3,7 @@ import Forecasting
 import Foundation
 import OutputFiles
 import Reports
+import Sharding
 
 /// `foresight calibrate`: how honest the forecasts are, on synthetic count processes with a
 /// known truth (``CalibrationStudy``).
@@ -18,7 +19,9 @@ struct Calibrate: ParsableCommand {
             with binomial SEs beside the true predictive distribution's, the 95% interval score \
             and the CRPS beside the truth's, the Brier score of the probability of a target two \
             years out against climatology, and a reliability table. The report shows the file \
-            written by --format json --out Models/calibration/study.json.
+            written by --format json --out Models/calibration/study.json. --shard i/n runs only \
+            the replicates of shard i of n and writes them (JSON, whatever --format) with a manifest \
+            beside --out; 'foresight merge' of all n gives the figures of one run.
             """
     )
 
@@ -41,9 +44,18 @@ struct Calibrate: ParsableCommand {
 
     @OptionGroup var progress: ProgressOption
 
+    @Option(help: "Run only shard i of n (0-based) of the replicates, e.g. 0/4; merge the shards with 'foresight merge'.")
+    var shard: String?
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        if let shard {
+            guard ShardSpec(parsing: shard) != nil else { throw ValidationError(ShardSpec.usage(shard)) }
+            guard let out = output.out, out != OutputTarget.standardOutputName else {
+                throw ValidationError("--shard needs --out FILE: the shard's manifest goes beside it")
+            }
+        }
         let (r, d) = (CalibrationLimits.replicates, CalibrationLimits.draws)
         guard r.contains(replicates) else { throw ValidationError("--replicates must be between \(r.lowerBound) and \(r.upperBound)") }
         guard d.contains(draws) else { throw ValidationError("--draws must be between \(d.lowerBound) and \(d.upperBound)") }
@@ -62,6 +74,14 @@ struct Calibrate: ParsableCommand {
             let total = design.replicates * CalibrationTruth.standard.count
             let display = progress.display("calibrate (replicates)")
             defer { display?.finish() }
+            if let shard = shard.flatMap(ShardSpec.init(parsing:)) {
+                let counter = display?.counter(total: (total - shard.index + shard.count - 1) / shard.count)  // replicates index, index + n, …
+                let part = CalibrationShard.run(template: template, design: design, index: shard.index, count: shard.count,
+                                                threads: threads.count) { _ in counter?.advance() }
+                display?.finish()
+                try writeShard(part, spec: shard, to: target)
+                return
+            }
             let counter = display?.counter(total: total)
             let study = CalibrationStudy.run(template: template, design: design, threads: threads.count) { _ in counter?.advance() }
             display?.finish()

@@ -4,6 +4,7 @@ import Datasets
 import Foundation
 import OutputFiles
 import Reports
+import Sharding
 
 /// `foresight fit-batch`: many independent series from a long-format CSV, streamed.
 struct FitBatch: ParsableCommand {
@@ -15,7 +16,9 @@ struct FitBatch: ParsableCommand {
             (--threads) and written as they finish, one output row per series with estimates, \
             standard errors, RSS and status; a series that fails is reported in its row and never \
             stops the batch. --shard i/n keeps the series whose id hashes (FNV-1a) to i modulo n, \
-            so n array jobs cover every series exactly once and their outputs concatenate.
+            so n array jobs cover every series exactly once; each shard writes a manifest beside \
+            its output (OUT.manifest.json), and 'foresight merge' puts the shards back together \
+            into the unsharded output, byte for byte.
             """
     )
 
@@ -59,13 +62,11 @@ struct FitBatch: ParsableCommand {
         do { _ = try GrowthModels.named(model, origin: origin) } catch { throw ValidationError("\(error)") }
     }
 
-    func parsedShard() throws -> (index: Int, count: Int)? {
+    func parsedShard() throws -> ShardSpec? {
         guard let shard else { return nil }
-        let parts = shard.split(separator: "/").map { Int($0) }
-        guard parts.count == 2, let i = parts[0], let n = parts[1], n >= 1, i >= 0, i < n else {
-            throw ValidationError("--shard takes i/n with 0 <= i < n, e.g. --shard 0/4; got '\(shard)'")
-        }
-        return (i, n)
+        guard let spec = ShardSpec(parsing: shard) else { throw ValidationError(ShardSpec.usage(shard)) }
+        guard out != OutputTarget.standardOutputName else { throw ValidationError("--shard needs --out FILE: the shard's manifest goes beside it") }
+        return spec
     }
 
     func run() throws {
@@ -96,7 +97,7 @@ struct FitBatch: ParsableCommand {
                         throw DataError(file: data, line: record.line, message: "rows of series '\(id)' are not contiguous; sort the file by '\(group)'")
                     }
                     current = id
-                    if let shardSpec, Int(key % UInt64(shardSpec.count)) != shardSpec.index {
+                    if let shardSpec, !shardSpec.contains(key) {
                         chunk.skipping = true
                         continue
                     }
@@ -114,19 +115,8 @@ struct FitBatch: ParsableCommand {
             try flush()
             try writer.finish()
             reporter.finish()
+            if let shardSpec { try writeManifest(shard: shardSpec) }
         }
-    }
-}
-
-/// Stable 64-bit FNV-1a hash of a series id, for sharding and duplicate detection.
-enum SeriesHash {
-    static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
     }
 }
 

@@ -16,7 +16,7 @@ public struct Foresight: ParsableCommand {
             1 a check failed (verify).
             """,
         version: version,
-        subcommands: [Fit.self, FitBatch.self, Regress.self, Verify.self, DataCommand.self, Scorecard.self, Forecast.self, Calibrate.self, Report.self, Synth.self, Bench.self]
+        subcommands: [Fit.self, FitBatch.self, Regress.self, Verify.self, DataCommand.self, Scorecard.self, Forecast.self, Calibrate.self, Report.self, Synth.self, Bench.self, Merge.self]
     )
 
     public init() {}
