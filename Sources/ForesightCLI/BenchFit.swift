@@ -63,7 +63,7 @@ struct FitBench: BenchSuite {
     /// Self-start time per series against the LM fit's time per series (issue 12: a self-start
     /// may cost no more than the fit), on one thread.
     private func selfStartCost(_ context: BenchContext) throws -> [BenchMeasurement] {
-        let count = context.size.pick(small: [200], medium: [2000], large: [10000])[0]
+        let count = context.size.pick(small: [50], medium: [2000], large: [10000])[0]
         var results: [BenchMeasurement] = []
         for curve in GrowthCurve.allCases {
             let set = try GrowthSeriesSet(GrowthSeriesSpec(curve: curve, series: count, seed: context.seed))
