@@ -18,8 +18,9 @@ struct FitBatch: ParsableCommand {
             rejected (too few points, a non-finite value or weight), failed (or iteration_limit, \
             ...) when its fit runs and does not converge. --formula, --start (the same values for \
             every series; parameters not given are self-started per series), --fix, --lower/--upper, \
-            --weights (a column of the file) and --loss work as in fit. --shard i/n keeps the series whose id hashes (FNV-1a) to i modulo n, \
-            so n array jobs cover every series exactly once and their outputs concatenate.
+            --weights (a column of the file) and --loss work as in fit. --shard i/n keeps the \
+            series whose id hashes (FNV-1a) to i modulo n, so n array jobs cover every series \
+            exactly once and their outputs concatenate.
             """
     )
 
