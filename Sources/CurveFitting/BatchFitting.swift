@@ -167,17 +167,24 @@ public enum BatchFitter {
         public var bounds: ParameterBounds?
         /// The loss.
         public var loss: Loss
+        /// Parameters held at their values in every series (their ``start`` entries are ignored).
+        public var fixed: FixedParameters
 
-        public init(model: any CurveModel, start: [Double?]? = nil, bounds: ParameterBounds? = nil, loss: Loss = .linear) {
+        public init(model: any CurveModel, start: [Double?]? = nil, bounds: ParameterBounds? = nil, loss: Loss = .linear,
+                    fixed: FixedParameters = .none) {
             self.model = model
-            self.start = start ?? model.parameterNames.map { _ in nil }
+            var start = start ?? model.parameterNames.map { _ in nil }
+            for (j, value) in zip(fixed.indices, fixed.values) where j < start.count { start[j] = value }
+            self.start = start
             self.bounds = bounds
             self.loss = loss
+            self.fixed = fixed
         }
     }
 
-    /// Fits every series with everything ``CurveFitter/fit(_:start:options:)`` supports — any
-    /// model, given or self-started start values, bounds, the batch's weights, robust losses —
+    /// Fits every series with everything ``CurveFitter/fit(_:start:fixed:options:)`` supports — any
+    /// model, given or self-started start values, fixed parameters, bounds, the batch's weights,
+    /// robust losses —
     /// in parallel; rows come back in the batch's order. A series that cannot start or whose
     /// data are rejected is one `invalid` row with the reason; a fit that runs and fails is
     /// its own status (`failed`, `iteration_limit`, …). Slower per series than
@@ -221,7 +228,7 @@ public enum BatchFitter {
             let problem = try FitProblem(
                 model: settings.model, predictors: Predictors(x, name: settings.model.predictorNames.first ?? "x"),
                 response: y, weights: batch.weights.map { Array($0[range]) }, bounds: settings.bounds, loss: settings.loss)
-            let result = try CurveFitter.fit(problem, start: start, options: options)
+            let result = try CurveFitter.fit(problem, start: start, fixed: settings.fixed, options: options)
             return BatchFitRow(
                 id: batch.ids[k], status: result.termination.status, isUsable: result.isUsable,
                 message: result.termination.message, estimates: result.estimates,

@@ -23,14 +23,19 @@ extension FitResult {
     /// ends are the roots of `τ(v) = ∓t`, bracketed by steps of growing size from the estimate
     /// (the first one the Wald half-width) and solved by the Illinois variant of regula falsi to
     /// `10⁻¹²` relative. R interpolates `τ` by a spline through its profile grid instead: the two
-    /// agree to the spline's accuracy (about 10⁻⁴ relative).
+    /// agree to the spline's accuracy (1.03·10⁻⁴ relative at worst on
+    /// Puromycin and DNase1, while the exact roots agree with a root finder on R's own τ to 10⁻⁶).
     ///
     /// Each refit starts from the nearest profile point already solved. A side is open (`nil`)
     /// when `τ` does not reach the cutoff within 10⁶ Wald half-widths, within a bound, or when a
     /// refit is not usable.
+    ///
+    /// `method` ``ProfileMethod/rSpline`` reproduces R's numbers instead: `τ` on R's profile grid,
+    /// interpolated by R's spline (``RSplineProfile``), so that the ends agree with R's `confint`
+    /// to the tolerance of R's refits rather than to the spline's interpolation error.
     /// - Throws: ``FitError`` when the level is outside (0, 1) or the fit is not usable or has no
     ///   residual degrees of freedom.
-    public func profileIntervals(level: Double? = nil) throws -> [ProfileInterval] {
+    public func profileIntervals(level: Double? = nil, method: ProfileMethod = .exact) throws -> [ProfileInterval] {
         let level = level ?? confidenceLevel
         guard level > 0, level < 1 else { throw FitError.invalidOption("confidence level must lie in (0, 1)") }
         guard isUsable else { throw FitError.invalidSetup("profile intervals need a usable fit: \(termination.message)") }
@@ -40,6 +45,11 @@ extension FitResult {
         }
         let cutoff = t.quantile(0.5 + level / 2)
         let free = fixed.freeIndices(of: modelParameterNames.count)
+        if method == .rSpline {
+            return free.enumerated().map { k, j in
+                splineInterval(name: freeParameterNames[k], parameter: j, sigma: sigma, level: level, t: t, quantile: cutoff)
+            }
+        }
         return free.enumerated().map { k, j in
             var profile = Profile(result: self, parameter: j, sigma: sigma)
             let halfWidth = cutoff * (parameters[j].standardError.flatMap { $0 > 0 && $0.isFinite ? $0 : nil } ?? max(abs(estimates[j]), 1) * 1e-3)
@@ -49,6 +59,23 @@ extension FitResult {
             return ProfileInterval(name: freeParameterNames[k], estimate: estimates[j], lower: lower.value, upper: upper.value,
                                    note: notes.isEmpty ? nil : notes.joined(separator: "; "))
         }
+    }
+}
+
+extension FitResult {
+    /// One interval by ``RSplineProfile``.
+    private func splineInterval(name: String, parameter j: Int, sigma: Double, level: Double, t: StudentT,
+                                quantile: Double) -> ProfileInterval {
+        guard let se = parameters[j].standardError, se > 0, se.isFinite else {
+            return ProfileInterval(name: name, estimate: estimates[j], lower: nil, upper: nil,
+                                   note: "\(name): no standard error, so no profile grid (R's profile needs one)")
+        }
+        let profile = RSplineProfile(result: self, parameter: j, sigma: sigma, standardError: se, level: level, t: t)
+        let ends = profile.ends(t: quantile)
+        let notes = [ends.lower == nil ? "lower" : nil, ends.upper == nil ? "upper" : nil].compactMap { $0 }
+            .map { "\($0) end of \(name): the profile grid does not reach the cutoff (R's NA)" }
+        return ProfileInterval(name: name, estimate: estimates[j], lower: ends.lower, upper: ends.upper,
+                               note: notes.isEmpty ? nil : notes.joined(separator: "; "))
     }
 }
 

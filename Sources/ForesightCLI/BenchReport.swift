@@ -77,6 +77,7 @@ struct BenchSuiteReport: Codable {
     static let measurementColumns: [Table.Column] = [
         .init("benchmark", .left), .init("work"), .init("unit", .left), .init("threads"), .init("median s"), .init("min s"),
         .init("max s"), .init("spread"), .init("throughput"), .init("unit", .left), .init("of peak"),
+        .init("vs fit"),
     ]
 
     var measurementRows: [[String]] {
@@ -84,7 +85,8 @@ struct BenchSuiteReport: Codable {
             [m.benchmark, "\(m.work)", m.workUnit, "\(m.threads)", NumberFormat.significant(m.medianSeconds, digits: 4),
              NumberFormat.significant(m.minSeconds, digits: 4), NumberFormat.significant(m.maxSeconds, digits: 4),
              NumberFormat.fixed(100 * m.relativeSpread, decimals: 1) + "%", NumberFormat.significant(m.throughput, digits: 4),
-             m.throughputUnit, m.peakFraction.map { NumberFormat.fixed(100 * $0, decimals: 1) + "%" } ?? ""]
+             m.throughputUnit, m.peakFraction.map { NumberFormat.fixed(100 * $0, decimals: 1) + "%" } ?? "",
+             m.costRelativeToFit.map { NumberFormat.fixed($0, decimals: 2) + "x" } ?? ""]
         }
     }
 

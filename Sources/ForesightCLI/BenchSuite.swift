@@ -69,4 +69,7 @@ struct BenchMeasurement: Codable, Sendable, Equatable {
     let throughputUnit: String
     /// dgemm only: the fraction of the highest dgemm rate measured in this run on as many threads.
     var peakFraction: Double?
+    /// `self_start.*` only: its median time over that of the LM fits from the stored starts on
+    /// the same series (`batch_fit_given_starts.*`); at most 1 is the issue-12 target.
+    var costRelativeToFit: Double?
 }

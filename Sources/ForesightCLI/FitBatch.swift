@@ -10,15 +10,19 @@ import Sharding
 struct FitBatch: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit-batch",
-        abstract: "Fit a growth model to every series of a long-format CSV (series id, x, y), streamed with bounded memory.",
+        abstract: "Fit a growth model or a formula to every series of a long-format CSV (series id, x, y), streamed with bounded memory.",
         discussion: """
             Rows of one series must be contiguous. Series are read in chunks, fitted in parallel \
             (--threads) and written as they finish, one output row per series with estimates, \
             standard errors, RSS and status; a series that fails is reported in its row and never \
-            stops the batch. --shard i/n keeps the series whose id hashes (FNV-1a) to i modulo n, \
-            so n array jobs cover every series exactly once; each shard writes a manifest beside \
-            its output (OUT.manifest.json), and 'foresight merge' puts the shards back together \
-            into the unsharded output, byte for byte.
+            stops the batch: status invalid with the reason when it cannot start or its data are \
+            rejected (too few points, a non-finite value or weight), failed (or iteration_limit, \
+            ...) when its fit runs and does not converge. --formula, --start (the same values for \
+            every series; parameters not given are self-started per series), --fix, --lower/--upper, \
+            --weights (a column of the file) and --loss work as in fit. --shard i/n keeps the \
+            series whose id hashes (FNV-1a) to i modulo n, so n array jobs cover every series \
+            exactly once; each shard writes a manifest beside its output (OUT.manifest.json), and \
+            'foresight merge' puts the shards back together into the unsharded output, byte for byte.
             """
     )
 
@@ -34,11 +38,10 @@ struct FitBatch: ParsableCommand {
     @Option(help: "Response column.")
     var y: String
 
-    @Option(help: "Growth model name.")
-    var model: String
+    @OptionGroup var settings: ModelOptions
 
-    @Option(parsing: .unconditional, help: "Time origin for models that have one (t = x - origin).")
-    var origin: Double = 0
+    @Option(parsing: .unconditional, help: "Maximum number of iterations per series.")
+    var maxIterations: Int = FitOptions().maximumIterations
 
     @Option(parsing: .unconditional, help: "Worker threads.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -58,8 +61,8 @@ struct FitBatch: ParsableCommand {
     func validate() throws {
         try WorkerThreads.check(threads)
         guard chunkSeries >= 1 else { throw ValidationError("--chunk-series must be at least 1") }
+        guard maxIterations > 0 else { throw ValidationError("--max-iterations must be positive") }
         _ = try parsedShard()
-        do { _ = try GrowthModels.named(model, origin: origin) } catch { throw ValidationError("\(error)") }
     }
 
     func parsedShard() throws -> ShardSpec? {
@@ -72,11 +75,14 @@ struct FitBatch: ParsableCommand {
     func run() throws {
         let target: OutputTarget
         do { target = try OutputTarget(out, inputs: [data]) } catch { throw usageError(error.description) }
-        let curve = try GrowthModels.named(model, origin: origin)
+        let curve = try settings.buildModel(predictors: [x], command: "fit-batch")
+        let fitter = try SeriesFitter(curve: curve, settings: settings,
+                                      options: FitOptions(maximumIterations: maxIterations), threads: threads)
         let shardSpec = try parsedShard()
         try reportingDataErrors(file: data) {
             let stream = try CSVRecordStream(url: URL(fileURLWithPath: data), displayPath: data)
             let columns = (try stream.columnIndex(named: group), try stream.columnIndex(named: x), try stream.columnIndex(named: y))
+            let weightColumn: Int? = try settings.weights.map { try stream.columnIndex(named: $0) }
             let writer = try BatchOutputWriter(target: target, parameterNames: curve.parameterNames)
             let reporter = ProgressReporter(enabled: progress || isatty(STDERR_FILENO) == 1)
             var chunk = SeriesChunk()
@@ -84,7 +90,7 @@ struct FitBatch: ParsableCommand {
             var current: String?
             func flush() throws {
                 guard !chunk.isEmpty else { return }
-                let rows = chunk.fit(model: curve, threads: threads)
+                let rows = chunk.fit(with: fitter)
                 try writer.write(rows)
                 reporter.advance(by: rows.count)
                 chunk = SeriesChunk()
@@ -107,7 +113,8 @@ struct FitBatch: ParsableCommand {
                 }
                 if chunk.skipping { continue }
                 do {
-                    chunk.append(x: try record.number(at: columns.1), y: try record.number(at: columns.2))
+                    let weight: Double = try weightColumn.map { try record.number(at: $0) } ?? 1
+                    chunk.append(x: try record.number(at: columns.1), y: try record.number(at: columns.2), weight: weight)
                 } catch {
                     chunk.invalidate(reason: "\(error)")
                 }
@@ -120,12 +127,44 @@ struct FitBatch: ParsableCommand {
     }
 }
 
+/// How `fit-batch` fits a chunk: a growth model by plain least squares from its self-start
+/// takes ``BatchFitter``'s fast path; start values, fixed parameters, bounds, weights, robust
+/// losses and formulas take the general one (``BatchFitter/fit(_:settings:options:threads:)``).
+struct SeriesFitter {
+    /// The model of the fast path, `nil` for the general one.
+    let plainModel: (any SelfStartingModel)?
+    let settings: BatchFitter.Settings
+    let usesWeights: Bool
+    let options: FitOptions
+    let threads: Int
+
+    init(curve: any CurveModel, settings options: ModelOptions, options fitOptions: FitOptions, threads: Int) throws {
+        plainModel = options.isPlainGrowthModel ? curve as? any SelfStartingModel : nil
+        do {
+            settings = BatchFitter.Settings(
+                model: curve, start: try options.givenStart(for: curve), bounds: try options.bounds(for: curve),
+                loss: try options.lossFunction(), fixed: try options.fixedParameters(for: curve))
+        } catch let error as FitError {
+            throw usageError("\(error)", command: "fit-batch")
+        }
+        usesWeights = options.weights != nil
+        self.options = fitOptions
+        self.threads = threads
+    }
+
+    func fit(_ batch: SeriesBatch) -> [BatchFitRow] {
+        if let plainModel { return BatchFitter.fit(batch, model: plainModel, options: options, threads: threads) }
+        return BatchFitter.fit(batch, settings: settings, options: options, threads: threads)
+    }
+}
+
 /// The series of one chunk in flat arrays, plus those invalidated while reading.
 struct SeriesChunk {
     private var ids: [String] = []
     private var offsets: [Int] = [0]
     private var x: [Double] = []
     private var y: [Double] = []
+    private var weights: [Double] = []
     private var invalid: [Int: String] = [:]
     var skipping = false
 
@@ -137,9 +176,10 @@ struct SeriesChunk {
         offsets.append(x.count)
     }
 
-    mutating func append(x value: Double, y response: Double) {
+    mutating func append(x value: Double, y response: Double, weight: Double = 1) {
         x.append(value)
         y.append(response)
+        weights.append(weight)
         offsets[offsets.count - 1] = x.count
     }
 
@@ -149,9 +189,16 @@ struct SeriesChunk {
 
     /// Fits the series in parallel and returns one row per series in input order; a series
     /// with an unreadable value is reported as invalid instead.
-    func fit(model: any SelfStartingModel, threads: Int) -> [BatchOutputRow] {
-        guard let batch = try? SeriesBatch(ids: ids, offsets: offsets, x: x, y: y) else { return [] }
-        return BatchFitter.fit(batch, model: model, threads: threads).enumerated().map { k, row in
+    func fit(with fitter: SeriesFitter) -> [BatchOutputRow] {
+        let batch: SeriesBatch
+        do {
+            batch = try SeriesBatch(ids: ids, offsets: offsets, x: x, y: y, weights: fitter.usesWeights ? weights : nil)
+        } catch {
+            return ids.indices.map { (k: Int) -> BatchOutputRow in
+                BatchOutputRow.invalid(id: ids[k], observations: offsets[k + 1] - offsets[k], reason: invalid[k] ?? "\(error)")
+            }
+        }
+        return fitter.fit(batch).enumerated().map { (k: Int, row: BatchFitRow) -> BatchOutputRow in
             guard let reason = invalid[k] else { return .fitted(row) }
             return .invalid(id: ids[k], observations: offsets[k + 1] - offsets[k], reason: reason)
         }

@@ -4,7 +4,14 @@ import Sharding
 extension FitBatch {
     /// The options that change the output, as a shard manifest records them.
     var manifestOptions: [String: String] {
-        ["group": group, "x": x, "y": y, "model": model, "origin": "\(origin)"]
+        let model = settings
+        var options = ["group": group, "x": x, "y": y, "origin": "\(model.origin)", "dose": "\(model.dose)",
+                       "loss": model.loss.rawValue, "loss-scale": "\(model.lossScale)", "max-iterations": "\(maxIterations)"]
+        let optional: [(String, String?)] = [("model", model.model), ("formula", model.formula), ("start", model.start),
+                                             ("fix", model.fix), ("lower", model.lower), ("upper", model.upper),
+                                             ("weights", model.weights)]
+        for (key, value) in optional { if let value { options[key] = value } }
+        return options
     }
 
     /// Writes the manifest of shard `shard` beside the output just committed: the input's and

@@ -110,7 +110,8 @@ struct InferenceReferenceTests {
     }
 
     /// R's `confint` interpolates τ by a spline through its profile grid; the exact roots are the
-    /// same intervals without that interpolation error.
+    /// same intervals without that interpolation error (same t quantile, df and σ̂: they agree
+    /// with R's own uniroot on τ to 1e-6, and with confint only to its spline's 1.03e-4).
     @Test func profileIntervalsAgreeWithConfint() throws {
         for reference in cases {
             for level in reference.levels {
@@ -131,6 +132,39 @@ struct InferenceReferenceTests {
                     #expect(try #require(k.upper) - result.estimates[1] > result.estimates[1] - (try #require(k.lower)))
                     #expect(try #require(k.upper) > (try #require(wald.confidenceUpper)))
                 }
+            }
+        }
+    }
+
+    /// ``ProfileMethod/rSpline`` reproduces R's algorithm (profile.nls's grid, MASS's spline and
+    /// inverse interpolation), so it agrees with `confint` itself, not only to the spline's error.
+    @Test func rSplineProfileIntervalsReproduceConfint() throws {
+        var worst = 0.0
+        for reference in cases {
+            for level in reference.levels {
+                let result = try fit(reference, level: level.level)
+                let intervals = try result.profileIntervals(method: .rSpline)
+                #expect(intervals.map(\.name) == reference.parameters)
+                for (j, interval) in intervals.enumerated() {
+                    let lower = try #require(interval.lower), upper = try #require(interval.upper)
+                    worst = max(worst, abs(lower / level.profileLower[j] - 1), abs(upper / level.profileUpper[j] - 1))
+                    #expect(close(lower, level.profileLower[j], 1e-8), "\(interval.name) \(level.level): \(lower) vs confint \(level.profileLower[j])")
+                    #expect(close(upper, level.profileUpper[j], 1e-8), "\(interval.name) \(level.level): \(upper) vs confint \(level.profileUpper[j])")
+                }
+            }
+        }
+        // Measured: 3.9e-11 (R's refits stop at nls's default relative-offset tolerance 1e-5).
+        #expect(worst <= 1e-8, "worst relative difference \(worst)")
+        // The same with the self-starting micmen model (R's SSmicmen parameters Vm, K) on Puromycin.
+        let puromycin = fixture.michaelisMenten
+        for level in puromycin.levels {
+            let problem = try FitProblem(model: MichaelisMenten(), predictors: Predictors(puromycin.x), response: puromycin.y)
+            let model = MichaelisMenten()
+            let start = try model.initialParameters(x: puromycin.x, y: puromycin.y)
+            let result = try CurveFitter.fit(problem, start: start, options: FitOptions(confidenceLevel: level.level))
+            for (j, interval) in try result.profileIntervals(method: .rSpline).enumerated() {
+                #expect(close(try #require(interval.lower), level.profileLower[j], 1e-8), "micmen \(interval.name) \(level.level)")
+                #expect(close(try #require(interval.upper), level.profileUpper[j], 1e-8), "micmen \(interval.name) \(level.level)")
             }
         }
     }

@@ -132,12 +132,12 @@ struct ArgumentParsingTests {
         let arguments = Self.fit + ["--model", "gompertz", "--origin", "2015", "--loss", "soft_l1", "--loss-scale", "0.5",
                                     "--start", "Asym=40", "--max-iterations", "50"]
         let command = try #require(try Foresight.parseAsRoot(arguments) as? Fit)
-        #expect(command.model == "gompertz")
-        #expect(command.formula == nil)
-        #expect(command.origin == 2015)
-        #expect(command.loss == .soft_l1)
-        #expect(command.lossScale == 0.5)
-        #expect(command.start == "Asym=40")
+        #expect(command.settings.model == "gompertz")
+        #expect(command.settings.formula == nil)
+        #expect(command.settings.origin == 2015)
+        #expect(command.settings.loss == .soft_l1)
+        #expect(command.settings.lossScale == 0.5)
+        #expect(command.settings.start == "Asym=40")
         #expect(command.maxIterations == 50)
         #expect(command.level == 0.95)
     }
@@ -146,7 +146,7 @@ struct ArgumentParsingTests {
         let arguments = ["fit", "--data", "d.csv", "--x", "t,u", "--y", "y", "--formula", "a*t+b*u", "--start", "a=1,b=2"]
         let command = try #require(try Foresight.parseAsRoot(arguments) as? Fit)
         #expect(command.predictorNames == ["t", "u"])
-        #expect(command.formula == "a*t+b*u")
+        #expect(command.settings.formula == "a*t+b*u")
     }
 
     @Test func fitNeedsExactlyOneOfModelAndFormula() {

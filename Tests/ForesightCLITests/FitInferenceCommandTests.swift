@@ -47,6 +47,25 @@ struct FitInferenceCommandTests {
         #expect(correlation["names"] as? [String] == ["Vm", "K"])
     }
 
+    /// `--profile-method r-spline` reproduces R's confint (profile grid and spline), here on
+    /// Puromycin with the self-starting micmen model (R's SSmicmen).
+    @Test func rSplineProfileReproducesConfint() throws {
+        let ws = try Workspace()
+        try ws.write("puromycin.csv", Self.puromycin)
+        let result = try ws.run(["fit", "--data", "puromycin.csv", "--x", "conc", "--y", "rate", "--model", "micmen", "--profile",
+                                 "--profile-method", "r-spline", "--format", "json"])
+        expectExit(result, 0)
+        let profile = try #require(try result.jsonObject()["profile_intervals"] as? [[String: Any]])
+        // R 4.2.2 confint (MASS 7.3.58.2), r_inference.json: michaelis_menten, level 0.95.
+        let confint: [(Double, Double)] = [(197.30212737771245, 229.29006395209268), (0.04692516683415308, 0.08615995232517301)]
+        #expect(profile.count == 2)
+        for (interval, reference) in zip(profile, confint) {
+            #expect(isClose(try #require(number(interval, "lower")), reference.0, relative: 1e-8), "\(interval)")
+            #expect(isClose(try #require(number(interval, "upper")), reference.1, relative: 1e-8), "\(interval)")
+        }
+        expectExit(try ws.run(Self.michaelisMenten + ["--start", "Vm=200,K=0.1", "--profile", "--profile-method", "spline"]), 64)
+    }
+
     @Test func aFixedParameterIsReportedAsFixed() throws {
         let ws = try Workspace()
         try ws.write("puromycin.csv", Self.puromycin)

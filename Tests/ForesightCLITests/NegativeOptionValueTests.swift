@@ -11,9 +11,9 @@ struct NegativeOptionValueTests {
     static let cases: [(base: [String], options: [String])] = [
         (["regress", "--data", "d.csv", "--y", "y", "--x", "x"], ["--degree", "--level", "--rank-tolerance"]),
         (["fit", "--data", "d.csv", "--x", "x", "--y", "y", "--model", "logistic"],
-         ["--loss-scale", "--origin", "--level", "--max-iterations"]),
+         ["--loss-scale", "--origin", "--dose", "--level", "--max-iterations"]),
         (["fit-batch", "--data", "d.csv", "--group", "g", "--x", "x", "--y", "y", "--model", "logistic", "--out", "r.csv"],
-         ["--origin", "--threads", "--chunk-series"]),
+         ["--origin", "--loss-scale", "--dose", "--max-iterations", "--threads", "--chunk-series"]),
         (["forecast", "s.yaml"], ["--seed", "--draws", "--threads"]),
         (["calibrate"], ["--replicates", "--draws", "--seed", "--threads"]),
         (["report"], ["--draws", "--threads"]),
@@ -37,11 +37,11 @@ struct NegativeOptionValueTests {
     @Test func negativeOriginIsParsed() throws {
         let fit = try #require(try Foresight.parseAsRoot(
             ["fit", "--data", "d.csv", "--x", "x", "--y", "y", "--model", "gompertz", "--origin", "-5"]) as? Fit)
-        #expect(fit.origin == -5)
+        #expect(fit.settings.origin == -5)
         let batch = try #require(try Foresight.parseAsRoot(
             ["fit-batch", "--data", "d.csv", "--group", "g", "--x", "x", "--y", "y", "--model", "logistic", "--out", "r.csv",
              "--origin", "-2.5e3"]) as? FitBatch)
-        #expect(batch.origin == -2500)
+        #expect(batch.settings.origin == -2500)
     }
 
     @Test func outOfRangeNegativeValueGetsTheRangeMessage() {

@@ -72,12 +72,13 @@ public struct GompertzGrowth: SelfStartingModel {
         let search = GrowthSelfStart.SeparableSearch(
             lowerBounds: [first - span, scale.lowerBound], upperBounds: [last + span, scale.upperBound],
             gridCounts: [11, 8])
+        var shape = [Double](repeating: 0, count: t.count)
         let start = search.minimize { point in
             let (location, rate) = (point[0], sign * exp(-point[1]))
             // b2 = exp(rate·t₀) beyond e³⁰⁰ (x far from the origin) would overflow in the fit.
             guard abs(rate * location) <= 300 else { return nil }
             let (b2, b3) = (exp(rate * location), exp(-rate))
-            let shape = t.map { exp(-exp(-rate * ($0 - location))) }
+            for i in t.indices { shape[i] = exp(-exp(-rate * (t[i] - location))) }
             guard let fit = GrowthSelfStart.project(data.y, onto: shape) else { return nil }
             return GrowthSelfStart.Candidate(parameters: [fit.coefficient, b2, b3], residualSumOfSquares: fit.rss)
         }

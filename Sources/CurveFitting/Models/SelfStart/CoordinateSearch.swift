@@ -110,8 +110,9 @@ extension GrowthSelfStart {
         ) {
             let base = point
             var bestAlpha = 0.0
+            var trial = base
             func evaluate(_ alpha: Double) -> Double {
-                let trial = zip(base, direction).map { $0 + alpha * $1 }
+                for j in trial.indices { trial[j] = base[j] + alpha * direction[j] }
                 guard let candidate = objective(trial) else { return .infinity }
                 if candidate.residualSumOfSquares < best?.residualSumOfSquares ?? .infinity {
                     best = candidate

@@ -31,10 +31,12 @@ extension GrowthSelfStart {
         }
 
         /// The curve from 0 to 1, `(1 + ν·exp((xmid − x)/scal))^(−1/ν)`, finite where the
-        /// exponential overflows.
+        /// exponential overflows; for ν = 1 (the logistic) `1/(1 + exp((xmid − x)/scal))`, one
+        /// exponential instead of two and a `log1p`.
         @inline(__always)
         static func shape(x: Double, xmid: Double, scal: Double, nu: Double) -> Double {
-            exp(-log1p(nu * exp((xmid - x) / scal)) / nu)
+            if nu == 1 { return 1 / (1 + exp((xmid - x) / scal)) }
+            return exp(-log1p(nu * exp((xmid - x) / scal)) / nu)
         }
 
         /// The variable-projection start (``SeparableSearch``) over the location `xmid`, the log
@@ -62,15 +64,19 @@ extension GrowthSelfStart {
                 lowerBounds: [first - span, scale.lowerBound] + (searchesShape ? [log(0.02)] : []),
                 upperBounds: [last + span, scale.upperBound] + (searchesShape ? [log(50)] : []),
                 gridCounts: [11, 8] + (searchesShape ? [1] : []))
+            // Buffers reused by every evaluation of the objective (it runs hundreds of times).
+            var curve = [Double](repeating: 0, count: data.x.count)
+            var complement = lowerAsymptote ? curve : []
             return search.minimize(seeds: seeds) { point in
                 let nu = searchesShape ? exp(point[2]) : 1
                 // The slope at the inflection xmid is Asym/(4s) for the searched scale s whatever ν:
                 // scal = 4s·(1 + ν)^(−1/ν − 1), so that ν changes the shape, not the steepness.
                 let steepness = searchesShape ? 4 * pow(1 + nu, -1 / nu - 1) : 1
                 let (xmid, scal) = (point[0], sign * exp(point[1]) * steepness)
-                let curve = data.x.map { shape(x: $0, xmid: xmid, scal: scal, nu: nu) }
+                for i in data.x.indices { curve[i] = shape(x: data.x[i], xmid: xmid, scal: scal, nu: nu) }
                 if lowerAsymptote {
-                    guard let fit = project(data.y, onto: curve.map { 1 - $0 }, curve) else { return nil }
+                    for i in curve.indices { complement[i] = 1 - curve[i] }
+                    guard let fit = project(data.y, onto: complement, curve) else { return nil }
                     return Candidate(parameters: [fit.first, fit.second, xmid, scal], residualSumOfSquares: fit.rss)
                 }
                 guard let fit = project(data.y, onto: curve) else { return nil }

@@ -13,7 +13,9 @@ extension GrowthSelfStart {
     /// 2. local refinement of the best point by ``CoordinateSearch`` within one grid cell of it
     ///    (coordinates held on the grid are scanned over their whole range on the first sweep);
     /// 3. a short multi-start fallback: the next distinct grid minima (more than one cell from the
-    ///    points already refined) are refined too, and the lowest residual sum of squares is kept.
+    ///    points already refined) are probed by a refinement of ``probeSweeps`` sweeps, refined
+    ///    in full from where the probe ends when it beats the best so far, and the lowest residual
+    ///    sum of squares is kept.
     ///
     /// Every objective call is bounded work and every loop has a fixed limit, so a search never
     /// loops; an objective returns `nil` where the curve is undefined, and the search returns
@@ -31,6 +33,8 @@ extension GrowthSelfStart {
         var sweeps = 8
         /// Grid minima refined (the best one and the fallbacks).
         var starts = 2
+        /// Sweeps of a fallback's probe: a basin that is not better after them is left.
+        var probeSweeps = 2
 
         /// The best candidate found, or `nil` where the objective is undefined everywhere visited.
         func minimize(seeds: [[Double]] = [], _ objective: ([Double]) -> Candidate?) -> Candidate? {
@@ -84,12 +88,19 @@ extension GrowthSelfStart {
                     low[j] = Swift.max(lowerBounds[j], start.point[j] - cells[j])
                     high[j] = Swift.min(upperBounds[j], start.point[j] + cells[j])
                 }
+                let isFallback = best != nil
                 let local = CoordinateSearch(
                     lowerBounds: low, upperBounds: high, gridCounts: gridCounts.map { $0 > 1 ? 0 : 9 },
-                    goldenSteps: goldenSteps, maximumSweeps: sweeps)
-                guard let minimum = local.minimize(from: start.point, objective)?.candidate,
-                      minimum.parameters.allSatisfy(\.isFinite)
-                else { continue }
+                    goldenSteps: goldenSteps, maximumSweeps: isFallback ? probeSweeps : sweeps)
+                guard var found = local.minimize(from: start.point, objective) else { continue }
+                if isFallback, found.candidate.residualSumOfSquares < best?.residualSumOfSquares ?? .infinity {
+                    let full = CoordinateSearch(
+                        lowerBounds: low, upperBounds: high, gridCounts: gridCounts.map { $0 > 1 ? 0 : 9 },
+                        goldenSteps: goldenSteps, maximumSweeps: sweeps)
+                    found = full.minimize(from: found.point, objective) ?? found
+                }
+                let minimum = found.candidate
+                guard minimum.parameters.allSatisfy(\.isFinite) else { continue }
                 if minimum.residualSumOfSquares < best?.residualSumOfSquares ?? .infinity { best = minimum }
             }
             return best
