@@ -7,12 +7,13 @@ import Darwin
 /// C's `%.<digits>g` of a `Double`, written into a byte buffer without Foundation: the same bytes
 /// as `String(format: "%.12g", x)`, several times faster.
 ///
-/// The digits come from Swift's shortest round-trip representation (`description`, exact). When
-/// it has at most `digits` significant digits it is the correctly rounded result. Otherwise it is
+/// The digits come from Swift's shortest round-trip representation (`description`, exact). For a
+/// normal value and at most 15 digits, when it has at most `digits` significant digits it is the
+/// correctly rounded result (it lies within ½ ulp, far less than half a unit of the 15th digit). Otherwise it is
 /// rounded to `digits`, which agrees with rounding the exact binary value unless the dropped digits
 /// lie within 7 units of their last place of a halfway point (the exact value is within ½ ulp of
-/// the shortest digits, and one of their units exceeds 0.075 ulp); those rare values are formatted
-/// by the C library's `vsnprintf`. Non-finite values are `NaN`, `Inf` and `-Inf` as R prints them,
+/// the shortest digits, and one of their units exceeds 0.075 ulp); those rare values, subnormals and
+/// precisions of 16 or 17 digits are formatted by the C library's `vsnprintf`. Non-finite values are `NaN`, `Inf` and `-Inf` as R prints them,
 /// and `-0` is `0`.
 public enum SignificantDigits {
     /// Appends `value` as `%.<digits>g` (`digits` in 1…17) to `buffer`.
@@ -21,6 +22,11 @@ public enum SignificantDigits {
         if value.isNaN { return buffer.append(contentsOf: "NaN".utf8) }
         if value.isInfinite { return buffer.append(contentsOf: (value > 0 ? "Inf" : "-Inf").utf8) }
         if value == 0 { return buffer.append(UInt8(ascii: "0")) }
+        // From 16 digits on, and for subnormals, the shortest digits can differ from the exact
+        // value's within the requested precision.
+        guard digits <= 15, value.magnitude >= Double.leastNormalMagnitude else {
+            return appendFromC(value, digits: digits, to: &buffer)
+        }
         var shortest = DecimalDigits(shortestOf: value.magnitude)
         guard shortest.round(toDigits: digits) else { return appendFromC(value, digits: digits, to: &buffer) }
         if value < 0 { buffer.append(UInt8(ascii: "-")) }
