@@ -45,7 +45,7 @@ timed() {
 rm -f "$WORK/end_to_end.times"
 timed fitbatch "$FORESIGHT" fit-batch --data "$WORK/e2e-logistic.csv" --group series --x x --y y --model logistic --threads 2 --out "$WORK/e2e-fitbatch-out.csv"
 "$FORESIGHT" bench fit --data "$WORK/e2e-logistic.bin" --threads 2 --repetitions 3 --format json --out "$WORK/e2e-benchfit.json"
-BENCH_FIT=$(json_rate "$WORK/e2e-benchfit.json" batch-logistic 2 2>/dev/null || json_rate "$WORK/e2e-benchfit.json" logistic 2)
+BENCH_FIT=$(json_rate "$WORK/e2e-benchfit.json" batch_fit.logistic 2)
 timed fitbatch-peer python3 "$PEERS" curve-fit "$WORK/e2e-logistic-peer.csv" "$WORK/e2e-curvefit-out.csv"
 (cd "$WORK" && timed scorecard "$FORESIGHT" scorecard e2e-scorecard.yaml --format csv --out "$WORK/e2e-scorecard-out.csv")
 timed scorecard-peer python3 "$PEERS" scorecard "$WORK/e2e-matrix.csv" "$WORK/e2e-scorecard-peer.csv"
