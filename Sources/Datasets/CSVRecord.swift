@@ -67,6 +67,23 @@ public struct CSVRecord: Sendable, Equatable {
         return try storage.number(row: row, column: index)
     }
 
+    /// Where the field at `index` starts: its opening quote, or its first character.
+    ///
+    /// - Precondition: `index` is a column index of the header.
+    public func position(at index: Int) -> CSVPosition {
+        checkIndex(index)
+        return storage.position(row: row, column: index)
+    }
+
+    /// The field at `index` as a finite number, or `nil` when it is not one (the syntax of
+    /// ``number(at:)``, without building an error: for callers with their own wording or syntax).
+    ///
+    /// - Precondition: `index` is a column index of the header.
+    public func finiteNumber(at index: Int) -> Double? {
+        checkIndex(index)
+        return storage.finiteNumber(row: row, column: index)
+    }
+
     /// The finite number in the column called `name`.
     /// - Throws: ``DataError`` for an unknown column name, or as ``number(at:)``.
     public func number(column name: String) throws -> Double {

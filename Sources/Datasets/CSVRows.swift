@@ -69,6 +69,12 @@ final class CSVRows: Sendable {
                            at: position(row: row, column: column))
     }
 
+    /// A cell as a finite number, or `nil` when it is not one.
+    func finiteNumber(row: Int, column: Int) -> Double? {
+        if case .number(let value) = cells.reading(at: row * columnCount + column) { return value }
+        return nil
+    }
+
     /// Where a cell starts in the file.
     func position(row: Int, column: Int) -> CSVPosition {
         let rowStart = cells.range(of: row * columnCount).lowerBound

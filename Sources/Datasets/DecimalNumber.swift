@@ -16,7 +16,8 @@ enum DecimalReading: Equatable {
 /// `[+-]? (digits [. digits*] | . digits) ([eE] [+-]? digits)?`. The value is the correctly rounded
 /// `Double`: computed exactly when the significand has at most 2⁵³ and the power of ten at most
 /// 22 in magnitude (Clinger's fast path: one correctly rounded multiplication or division of exact
-/// operands), otherwise by `Double(String)`. Values too small for `Double` round to zero (or a
+/// operands), else by ``EiselLemire`` for up to 19 significant digits, and by `Double(String)`
+/// (exact, `strtod`) for longer significands or the rare products Eisel–Lemire cannot decide. Values too small for `Double` round to zero (or a
 /// subnormal), as `Double(String)` does; values too large are ``DecimalReading/notFinite``.
 enum DecimalNumber {
     private static let plus = UInt8(ascii: "+")
@@ -80,13 +81,15 @@ enum DecimalNumber {
         func takeDigits(isFraction: Bool) {
             while index < end, isDigit(bytes[index]) {
                 let digit = UInt64(bytes[index] &- zero)
-                // From 19 significant digits on, the slow path takes over and these stop mattering.
-                if significantDigits < 19 {
-                    if significand != 0 || digit != 0 {
-                        significand = significand * 10 + digit
-                        significantDigits += 1
+                // Beyond 19 significant digits the significand is inexact and the slow path takes over.
+                if significand != 0 || digit != 0 {
+                    if significantDigits < 19 {
+                        significand = significand &* 10 &+ digit
+                        if isFraction { exponent -= 1 }
                     }
-                    if isFraction { exponent -= 1 }
+                    significantDigits += 1
+                } else if isFraction {
+                    exponent -= 1
                 }
                 mantissaDigits += 1
                 index += 1
@@ -116,11 +119,16 @@ enum DecimalNumber {
         }
         guard index == end else { return .done(.invalid) }
 
-        let isExact = significantDigits < 19 && significand <= 1 << 53 && abs(exponent) <= 22
-        guard isExact else { return .convert(start..<end) }
-        var value = Double(significand)
-        value = exponent < 0 ? value / exactPowersOfTen[-exponent] : value * exactPowersOfTen[exponent]
-        return .done(.number(isNegative ? -value : value))
+        guard significantDigits <= 19 else { return .convert(start..<end) }
+        if significand <= 1 << 53 && abs(exponent) <= 22 {
+            var value = Double(significand)
+            value = exponent < 0 ? value / exactPowersOfTen[-exponent] : value * exactPowersOfTen[exponent]
+            return .done(.number(isNegative ? -value : value))
+        }
+        guard let value = EiselLemire.value(significand: significand, exponent: exponent, isNegative: isNegative) else {
+            return .convert(start..<end)
+        }
+        return .done(value.isFinite ? .number(value) : .notFinite)
     }
 
     /// Whether `bytes` spell `nan`, `inf` or `infinity`, in any case, with an optional sign.

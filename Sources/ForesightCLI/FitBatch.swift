@@ -225,24 +225,38 @@ final class BatchOutputWriter {
         try output.write(header.joined(separator: ",") + "\n")
     }
 
+    /// Writes the rows' CSV bytes: numbers as `%.12g` (standard errors `%.8g`) by
+    /// ``SignificantDigits``, text fields quoted by ``CSVField`` only where needed.
     func write(_ rows: [BatchOutputRow]) throws {
-        var text = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(rows.count * (40 + 40 * parameterNames.count))
         let p = parameterNames.count
-        for output in rows {
-            guard case .fitted(let row) = output else {
-                if case .invalid(let id, let n, let reason) = output {
-                    let cells = [id, "invalid", "false", "\(n)", "0", ""] + Array(repeating: "", count: 2 * p) + [reason]
-                    text += cells.map(CSVField.escape).joined(separator: ",") + "\n"
-                }
-                continue
-            }
-            let estimates = row.estimates.count == p ? row.estimates.map { NumberFormat.significant($0, digits: 12) } : Array(repeating: "", count: p)
-            let errors = row.standardErrors.count == p ? row.standardErrors.map { $0.map { NumberFormat.significant($0, digits: 8) } ?? "" } : Array(repeating: "", count: p)
-            let cells = [row.id, row.status, row.isUsable ? "true" : "false", "\(row.observationCount)", "\(row.iterations)",
-                         row.residualSumOfSquares.map { NumberFormat.significant($0, digits: 12) } ?? ""] + estimates + errors + [row.message]
-            text += cells.map(CSVField.escape).joined(separator: ",") + "\n"
+        func text(_ field: String) {
+            bytes.append(contentsOf: CSVField.escape(field).utf8)
+            bytes.append(UInt8(ascii: ","))
         }
-        try output.write(text)
+        func number(_ value: Double?, digits: Int) {
+            if let value { SignificantDigits.append(value == 0 ? 0 : value, digits: digits, to: &bytes) }
+            bytes.append(UInt8(ascii: ","))
+        }
+        for output in rows {
+            switch output {
+            case .invalid(let id, let n, let reason):
+                for field in [id, "invalid", "false", "\(n)", "0", ""] { text(field) }
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: ","), count: 2 * p))
+                bytes.append(contentsOf: CSVField.escape(reason).utf8)
+            case .fitted(let row):
+                for field in [row.id, row.status, row.isUsable ? "true" : "false"] { text(field) }
+                bytes.append(contentsOf: "\(row.observationCount),\(row.iterations),".utf8)
+                number(row.residualSumOfSquares, digits: 12)
+                let hasEstimates = row.estimates.count == p, hasErrors = row.standardErrors.count == p
+                for k in 0..<p { number(hasEstimates ? row.estimates[k] : nil, digits: 12) }
+                for k in 0..<p { number(hasErrors ? row.standardErrors[k] : nil, digits: 8) }
+                bytes.append(contentsOf: CSVField.escape(row.message).utf8)
+            }
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        try output.write(bytes)
     }
 
     /// Makes the rows the output's content (see ``OutputWriter/commit()``).

@@ -508,12 +508,19 @@ struct SpecLoader {
         }
         var values: [String: [String: CriterionValue]] = [:]
         var alternatives: [String] = []
+        // Names are checked in hash sets: a linear search per row would make loading quadratic.
+        var seen = Set<String>()
+        let declaredSet = declared.map(Set.init)
+        let orderedCriteria = columnCriteria.sorted(by: { $0.key < $1.key })
+        for criterion in columnCriteria.values { values[criterion] = Dictionary(minimumCapacity: table.rowCount) }
         for row in 0..<table.rowCount {
             let record = table.record(at: row)
-            let positions = record.positions
-            func at(_ k: Int) -> SpecLocation { SpecLocation(file: display, line: positions[k].line, column: positions[k].column) }
+            func at(_ k: Int) -> SpecLocation {
+                let position = record.position(at: k)
+                return SpecLocation(file: display, line: position.line, column: position.column)
+            }
             let name = record.field(at: 0).trimmingCharacters(in: .whitespaces)
-            if let declared, !declared.contains(name) {
+            if let declared, let declaredSet, !declaredSet.contains(name) {
                 var message = "unknown alternative '\(name)'"
                 if let s = NameSuggestion.closest(to: name, among: declared) { message += "; did you mean '\(s)'?" }
                 problems.record(message + " (alternatives: \(declared.joined(separator: ", ")))", at: at(0), path: "")
@@ -523,21 +530,24 @@ struct SpecLoader {
                 problems.record("missing alternative name", at: at(0), path: "")
                 continue
             }
-            if alternatives.contains(name) {
+            guard seen.insert(name).inserted else {
                 problems.record("alternative '\(name)' appears on more than one row", at: at(0), path: "")
                 continue
             }
             alternatives.append(name)
-            for (k, criterion) in columnCriteria.sorted(by: { $0.key < $1.key }) {
+            for (k, criterion) in orderedCriteria {
                 locations.values[criterion, default: [:]][name] = LocatedPath(location: at(k), path: "")
-                switch Self.cellValue(record.field(at: k)) {
+                // Plain numbers are read from the bytes; intervals and bad cells take the text path.
+                let cell = record.finiteNumber(at: k).map { Result.success(CriterionValue.point($0)) }
+                    ?? Self.cellValue(record.field(at: k))
+                switch cell {
                 case .success(let value): values[criterion, default: [:]][name] = value
                 case .failure(let problem):
                     problems.record("\(problem.message) (alternative '\(name)', criterion '\(criterion)')", at: at(k), path: "")
                 }
             }
         }
-        for alternative in declared ?? [] where !alternatives.contains(alternative) {
+        for alternative in declared ?? [] where !seen.contains(alternative) {
             problems.record("no row for alternative '\(alternative)'", at: SpecLocation(file: display, line: table.rowLines.last, column: nil),
                             path: "")
         }

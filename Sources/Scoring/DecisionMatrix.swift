@@ -78,11 +78,12 @@ public struct DecisionMatrix: Sendable, Equatable {
     ) throws(ScoringError) {
         try Self.validateNames(alternatives: alternatives, criteria: criteria)
         let criterionNames = Set(criteria.map(\.name)), alternativeNames = Set(alternatives)
-        for name in valuesByCriterion.keys.sorted() where !criterionNames.contains(name) {
+        // The first unknown name in sorted order is reported; names are sorted only when one is unknown.
+        if let name = valuesByCriterion.keys.filter({ !criterionNames.contains($0) }).min() {
             throw .unknownCriterion(name)
         }
         for criterionName in valuesByCriterion.keys.sorted() {
-            for name in (valuesByCriterion[criterionName] ?? [:]).keys.sorted() where !alternativeNames.contains(name) {
+            if let name = (valuesByCriterion[criterionName] ?? [:]).keys.filter({ !alternativeNames.contains($0) }).min() {
                 throw .unknownAlternative(name)
             }
         }

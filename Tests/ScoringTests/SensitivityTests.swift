@@ -71,3 +71,38 @@ import Testing
         #expect(table[0][0] == 1 && table[0][1] == table[1][0])
     }
 }
+
+@Suite("Kendall tau-b, counted in O(n log n)")
+struct KendallTauCountingTests {
+    /// τ_b by counting every pair, the definition.
+    static func pairwise(_ x: [Double], _ y: [Double]) -> Double? {
+        var concordant = 0, discordant = 0, tiedX = 0, tiedY = 0
+        for i in x.indices {
+            for k in x.indices where k > i {
+                let dx = x[i] - x[k], dy = y[i] - y[k]
+                if dx == 0 { tiedX += 1 }
+                if dy == 0 { tiedY += 1 }
+                if dx == 0 || dy == 0 { continue }
+                if (dx > 0) == (dy > 0) { concordant += 1 } else { discordant += 1 }
+            }
+        }
+        let pairs = x.count * (x.count - 1) / 2
+        let denominator = (Double(pairs - tiedX) * Double(pairs - tiedY)).squareRoot()
+        return denominator > 0 ? Double(concordant - discordant) / denominator : nil
+    }
+
+    @Test func agreesWithPairwiseCountingWithAndWithoutTies() throws {
+        var state: UInt64 = 7
+        func next(_ bound: UInt64) -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double((state >> 33) % bound)
+        }
+        for trial in 0..<300 {
+            let n = 1 + trial % 60
+            let levels: UInt64 = [2, 5, 1000][trial % 3]
+            let x = (0..<n).map { _ in next(levels) }, y = (0..<n).map { _ in next(levels) }
+            #expect(try KendallTau.tauB(x, y) == Self.pairwise(x, y), "n = \(n)")
+        }
+        #expect(try KendallTau.tauB([1, .nan], [1, 2]) == nil)
+    }
+}
