@@ -1,4 +1,5 @@
 import Foundation
+import OutputFiles
 
 /// Explicit number formatting for everything Foresight prints, so that output never depends
 /// on `Double.description`.
@@ -9,7 +10,8 @@ public enum NumberFormat {
         guard let value else { return "NA" }
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value > 0 ? "Inf" : "-Inf" }
-        return String(format: "%.\(digits)g", value == 0 ? 0 : value)
+        guard (1...17).contains(digits) else { return String(format: "%.\(digits)g", value == 0 ? 0 : value) }
+        return SignificantDigits.string(value, digits: digits)  // the same bytes as %g, without Foundation
     }
 
     /// `value` with `decimals` digits after the point (`%.<decimals>f`), `NA` for `nil`.
