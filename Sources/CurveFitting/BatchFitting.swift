@@ -100,36 +100,43 @@ public enum BatchFitter {
             return (0..<count).map { invalidRow(batch, $0, message: "\(error)") }
         }
         let workers = max(1, min(threads, count))
+        let longest = (0..<count).reduce(0) { max($0, batch.offsets[$1 + 1] - batch.offsets[$1]) }
+        let names = model.parameterNames
+        return rows(count: count) { output in
+            nonisolated(unsafe) let output = output
+            // Workers read the batch through raw pointers and keep their own copies of every shared
+            // array (names, options), so that no reference count is shared between threads: contended
+            // retains and releases would cost more than the fits.
+            withBatchView(batch, starts: starts) { view in
+                onWorkers(count: count, threads: workers) { w, workers, chunk in
+                    var options = options
+                    options.restartStepBounds = options.restartStepBounds.map { $0 }
+                    var worker = BatchWorker(
+                        model: model, evaluation: evaluation, names: names.map { String($0) }, capacity: longest, options: options)
+                    defer { worker.release() }
+                    var c = w
+                    while c * chunk < count {
+                        for k in (c * chunk)..<min(count, (c + 1) * chunk) { output[k] = worker.fit(view, k) }
+                        c += workers
+                    }
+                }
+            }
+        }
+    }
+
+    /// The `count` rows that `fill` writes into `output` (every slot, from any thread), with
+    /// BLAS on one thread meanwhile (the workers are the parallelism).
+    private static func rows(count: Int, _ fill: (_ output: UnsafeMutableBufferPointer<BatchFitRow?>) -> Void) -> [BatchFitRow] {
         let previousBLASThreads = BLASThreads.current
         BLASThreads.set(1)
         defer { BLASThreads.set(previousBLASThreads) }
-
-        let longest = (0..<count).reduce(0) { max($0, batch.offsets[$1 + 1] - batch.offsets[$1]) }
         let rows = UnsafeMutableBufferPointer<BatchFitRow?>.allocate(capacity: count)
         rows.initialize(repeating: nil)
         defer {
             rows.deinitialize()
             rows.deallocate()
         }
-        nonisolated(unsafe) let output = rows
-        let names = model.parameterNames
-        // Workers read the batch through raw pointers and keep their own copies of every shared
-        // array (names, options), so that no reference count is shared between threads: contended
-        // retains and releases would cost more than the fits.
-        withBatchView(batch, starts: starts) { view in
-            onWorkers(count: count, threads: workers) { w, workers, chunk in
-                var options = options
-                options.restartStepBounds = options.restartStepBounds.map { $0 }
-                var worker = BatchWorker(
-                    model: model, evaluation: evaluation, names: names.map { String($0) }, capacity: longest, options: options)
-                defer { worker.release() }
-                var c = w
-                while c * chunk < count {
-                    for k in (c * chunk)..<min(count, (c + 1) * chunk) { output[k] = worker.fit(view, k) }
-                    c += workers
-                }
-            }
-        }
+        fill(rows)
         return rows.map { $0! }
     }
 
@@ -197,26 +204,18 @@ public enum BatchFitter {
         let options = quiet
         let count = batch.count
         guard count > 0 else { return [] }
-        let rows = UnsafeMutableBufferPointer<BatchFitRow?>.allocate(capacity: count)
-        rows.initialize(repeating: nil)
-        defer {
-            rows.deinitialize()
-            rows.deallocate()
-        }
-        nonisolated(unsafe) let output = rows
-        let previousBLASThreads = BLASThreads.current
-        BLASThreads.set(1)
-        defer { BLASThreads.set(previousBLASThreads) }
-        onWorkers(count: count, threads: max(1, min(threads, count))) { w, workers, chunk in
-            var c = w
-            while c * chunk < count {
-                for k in (c * chunk)..<min(count, (c + 1) * chunk) {
-                    output[k] = fitSeries(batch, k, settings: settings, options: options)
+        return rows(count: count) { output in
+            nonisolated(unsafe) let output = output
+            onWorkers(count: count, threads: max(1, min(threads, count))) { w, workers, chunk in
+                var c = w
+                while c * chunk < count {
+                    for k in (c * chunk)..<min(count, (c + 1) * chunk) {
+                        output[k] = fitSeries(batch, k, settings: settings, options: options)
+                    }
+                    c += workers
                 }
-                c += workers
             }
         }
-        return rows.map { $0! }
     }
 
     /// Series `k` through ``CurveFitter/fit(_:start:options:)``; errors become an `invalid` row.
