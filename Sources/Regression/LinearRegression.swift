@@ -98,20 +98,36 @@ public enum LinearRegression {
         let qr: PivotedQR
         do { qr = try PivotedQR(scaled) } catch { throw RegressionError.numerical("\(error)") }
         let rank = qr.rank(relativeTolerance: options.rankTolerance)
-        let kept = Array(qr.permutation.prefix(rank))
 
         var scaledSolution = try solve(qr, scaledResponse, rank: rank)
         do {
             try refine(&scaledSolution, qr: qr, design: scaled, response: scaledResponse, rank: rank, steps: options.refinementSteps)
         } catch { throw RegressionError.numerical("\(error)") }
-        // Back to the user's units: β_j = z_j · 2^(e_y − e_j).
-        let unscale = { (value: Double, column: Int) in PowerOfTwo.scale(value, by: responseExponent - exponents[column]) }
-        let estimates = (0..<p).map { unscale(scaledSolution[$0], $0) }
         let scaledResiduals = ExtendedSum.residuals(scaled, scaledSolution, scaledResponse)
         let residuals = scaledResiduals.map { PowerOfTwo.scale($0, by: responseExponent) }
         let fitted = (0..<n).map { PowerOfTwo.scale(scaledResponse[$0] - scaledResiduals[$0], by: responseExponent) }
         let scaledRSS = ExtendedSum.sumOfSquares(scaledResiduals)
 
+        return try result(
+            columnNames: design.columnNames, hasIntercept: design.hasIntercept, factors: qr, rank: rank,
+            scaledSolution: scaledSolution, exponents: exponents, responseExponent: responseExponent, observationCount: n,
+            scaledTSS: design.hasIntercept ? ExtendedSum.centeredSumOfSquares(scaledResponse) : ExtendedSum.sumOfSquares(scaledResponse),
+            scaledRSS: scaledRSS, fitted: fitted, residuals: residuals, options: options)
+    }
+
+    /// The inference both paths share, from the pivoted QR of the scaled design (or of its `R`)
+    /// and the scaled solution: standard errors from `R₁₁⁻¹`, the condition number, the aliases,
+    /// and everything back in the user's units by the exact powers of two.
+    static func result(
+        columnNames: [String], hasIntercept: Bool, factors qr: PivotedQR, rank: Int, scaledSolution: [Double],
+        exponents: [Int], responseExponent: Int, observationCount n: Int, scaledTSS: Double, scaledRSS: Double,
+        fitted: [Double], residuals: [Double], options: LinearRegressionOptions
+    ) throws -> LinearRegressionResult {
+        let p = columnNames.count
+        let kept = Array(qr.permutation.prefix(rank))
+        // β_j = z_j · 2^(e_y − e_j).
+        let unscale = { (value: Double, column: Int) in PowerOfTwo.scale(value, by: responseExponent - exponents[column]) }
+        let estimates = (0..<p).map { unscale(scaledSolution[$0], $0) }
         let df = n - rank
         var standardErrors = [Double?](repeating: nil, count: p)
         if df > 0 {
@@ -124,14 +140,12 @@ public enum LinearRegression {
             }
         }
         let conditionNumber = try scaledConditionNumber(qr, rank: rank)
-        let aliases = try aliasedColumns(qr, rank: rank, exponents: exponents, names: design.columnNames)
-
+        let aliases = try aliasedColumns(qr, rank: rank, exponents: exponents, names: columnNames)
         return try LinearRegressionResult(
-            columnNames: design.columnNames, hasIntercept: design.hasIntercept,
-            estimates: estimates, estimable: Set(kept), standardErrors: standardErrors,
-            response: ScaledValues(scaledResponse, exponent: responseExponent), fitted: fitted, residuals: residuals,
-            scaledResidualSumOfSquares: scaledRSS, rank: rank, conditionNumber: conditionNumber, aliases: aliases,
-            confidenceLevel: options.confidenceLevel)
+            columnNames: columnNames, hasIntercept: hasIntercept, estimates: estimates, estimable: Set(kept),
+            standardErrors: standardErrors, observationCount: n, responseExponent: responseExponent,
+            scaledTotalSumOfSquares: scaledTSS, fitted: fitted, residuals: residuals, scaledResidualSumOfSquares: scaledRSS,
+            rank: rank, conditionNumber: conditionNumber, aliases: aliases, confidenceLevel: options.confidenceLevel)
     }
 
     /// Björck's iterative refinement of the least-squares solution and its residual together
@@ -164,7 +178,7 @@ public enum LinearRegression {
     }
 
     /// The 2-norm condition number of the kept scaled columns: `σ_max/σ_min` of `R₁₁`.
-    private static func scaledConditionNumber(_ qr: PivotedQR, rank: Int) throws -> Double {
+    static func scaledConditionNumber(_ qr: PivotedQR, rank: Int) throws -> Double {
         guard rank > 0 else { return .infinity }
         let r = qr.r
         var leading = Matrix(rows: rank, columns: rank)
@@ -176,7 +190,7 @@ public enum LinearRegression {
 
     /// For each aliased column, its expression as a combination of the estimable ones:
     /// `X_k ≈ Σ c_i X_i` from `R₁₁·c = R₁₂[:,k]`, unscaled.
-    private static func aliasedColumns(_ qr: PivotedQR, rank: Int, exponents: [Int], names: [String]) throws -> [Alias] {
+    static func aliasedColumns(_ qr: PivotedQR, rank: Int, exponents: [Int], names: [String]) throws -> [Alias] {
         let p = qr.columns
         guard rank < p else { return [] }
         let r = qr.r

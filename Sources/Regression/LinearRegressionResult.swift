@@ -71,9 +71,9 @@ public struct LinearRegressionResult: Sendable {
     public let conditionNumber: Double
     /// Aliased columns and the combinations they equal.
     public let aliases: [Alias]
-    /// Fitted values.
+    /// Fitted values (empty for a fit streamed from a file, ``StreamingLinearRegression``).
     public let fitted: [Double]
-    /// Residuals `y − ŷ`.
+    /// Residuals `y − ŷ` (empty for a streamed fit).
     public let residuals: [Double]
     /// Level of the confidence intervals.
     public let confidenceLevel: Double
@@ -87,15 +87,17 @@ public struct LinearRegressionResult: Sendable {
     /// usable must not be reported as a success.
     public var isUsable: Bool { notUsableReason == nil }
 
+    /// The result from sums alone: `scaledTSS` and `scaledRSS` are those of the response divided
+    /// by `2^responseExponent` (the streaming path has no response array; its `fitted` and
+    /// `residuals` are empty).
     init(
         columnNames: [String], hasIntercept: Bool, estimates: [Double], estimable: Set<Int>,
-        standardErrors: [Double?], response: ScaledValues, fitted: [Double], residuals: [Double],
+        standardErrors: [Double?], observationCount n: Int, responseExponent exponent: Int,
+        scaledTotalSumOfSquares scaledTSS: Double, fitted: [Double], residuals: [Double],
         scaledResidualSumOfSquares scaledRSS: Double, rank: Int, conditionNumber: Double, aliases: [Alias],
         confidenceLevel: Double
     ) throws {
-        let n = response.values.count
         let df = n - rank
-        let exponent = response.exponent
         self.hasIntercept = hasIntercept
         self.observationCount = n
         self.rank = rank
@@ -129,7 +131,6 @@ public struct LinearRegressionResult: Sendable {
         // σ, TSS, R² and F from the scaled response (R² and F are scale-free), then unscaled.
         let scaledSigma = df > 0 ? (scaledRSS / Double(df)).squareRoot() : nil
         residualStandardDeviation = scaledSigma.map { PowerOfTwo.scale($0, by: exponent) }
-        let scaledTSS = hasIntercept ? ExtendedSum.centeredSumOfSquares(response.values) : ExtendedSum.sumOfSquares(response.values)
         totalSumOfSquares = PowerOfTwo.scale(scaledTSS, by: 2 * exponent)
         // A constant response leaves nothing to explain: R² and F are undefined (R prints NaN).
         rSquared = scaledTSS > 0 ? 1 - scaledRSS / scaledTSS : .nan
@@ -174,16 +175,5 @@ public struct LinearRegressionResult: Sendable {
         notUsableReason = nonFinite.isEmpty ? nil
             : "not finite in double precision (the data's magnitudes exceed what can be represented): "
               + nonFinite.joined(separator: ", ")
-    }
-}
-
-/// Values divided by `2^exponent` (exactly), with the exponent that restores them.
-struct ScaledValues {
-    let values: [Double]
-    let exponent: Int
-
-    init(_ values: [Double], exponent: Int) {
-        self.values = values
-        self.exponent = exponent
     }
 }

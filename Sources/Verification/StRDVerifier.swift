@@ -11,14 +11,16 @@ import Regression
 /// transformed response such as `log[y]`.
 public enum StRDVerifier {
     /// Fits and scores `problem`: once for a linear problem, from each start for a nonlinear one.
-    public static func verify(_ problem: StRDProblem) -> [StRDVerification] {
+    /// - Parameter streamingBlockRows: for a linear problem, fit through
+    ///   ``StreamingLinearRegression`` in blocks of this many rows instead of in memory.
+    public static func verify(_ problem: StRDProblem, streamingBlockRows: Int? = nil) -> [StRDVerification] {
         switch problem.procedure {
-        case .linear: return [verifyLinear(problem)]
+        case .linear: return [verifyLinear(problem, streamingBlockRows: streamingBlockRows)]
         case .nonlinear: return problem.startingValues.indices.map { verifyNonlinear(problem, start: $0) }
         }
     }
 
-    static func verifyLinear(_ problem: StRDProblem) -> StRDVerification {
+    static func verifyLinear(_ problem: StRDProblem, streamingBlockRows: Int?) -> StRDVerification {
         guard let spec = problem.linearModel else {
             return failure(problem, start: nil, thresholds: .linear, message: "the file has no linear model line")
         }
@@ -26,7 +28,8 @@ public enum StRDVerifier {
             let columns = spec.terms.map { term in problem.predictors[term.predictor].map { DesignMatrix.power($0, term.power) } }
             let design = try DesignMatrix(predictors: columns, names: Array(spec.coefficientNames.dropFirst(spec.hasIntercept ? 1 : 0)),
                                           intercept: spec.hasIntercept)
-            let result = try LinearRegression.fit(design, response: problem.responses)
+            let result = try streamingBlockRows.map { try fitStreaming(design, problem.responses, blockRows: $0) }
+                ?? LinearRegression.fit(design, response: problem.responses)
             let estimates = result.coefficients.map { $0.estimate ?? .nan }
             let errors = result.coefficients.map { $0.standardError ?? .nan }
             let thresholds = StRDThresholds.linear
@@ -43,6 +46,17 @@ public enum StRDVerifier {
                 passed: parameterLRE >= thresholds.parameters && errorLRE >= thresholds.standardErrors && sigmaLRE >= thresholds.residual)
         } catch {
             return failure(problem, start: nil, thresholds: .linear, message: "\(error)")
+        }
+    }
+
+    /// The streamed fit of `design`, handed over in blocks of `blockRows` rows.
+    static func fitStreaming(_ design: DesignMatrix, _ response: [Double], blockRows: Int) throws -> LinearRegressionResult {
+        let x = design.matrix
+        return try StreamingLinearRegression.fit(columnNames: design.columnNames, hasIntercept: design.hasIntercept) { visit in
+            for start in stride(from: 0, to: x.rows, by: max(1, blockRows)) {
+                let rows = start..<min(x.rows, start + max(1, blockRows))
+                try visit((0..<x.columns).flatMap { j in rows.map { x[$0, j] } }, Array(response[rows]))
+            }
         }
     }
 

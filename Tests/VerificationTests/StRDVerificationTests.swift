@@ -39,6 +39,20 @@ private let extraFiles = (try? problems(in: root.appendingPathComponent("Tests/V
         }
     }
 
+    /// The streamed fit, in blocks of 7 rows and of 1000, reaches the same certified accuracy.
+    @Test(arguments: linearFiles + extraFiles.filter { ["Filip.dat", "Wampler5.dat"].contains($0.lastPathComponent) })
+    func streamedLinearProblemReachesCertifiedAccuracy(_ file: URL) throws {
+        let problem = try StRDParser.parse(url: file)
+        for blockRows in [7, 1000] {
+            for result in StRDVerifier.verify(problem, streamingBlockRows: blockRows) {
+                #expect(result.passed, "\(result.dataset), blocks of \(blockRows): \(result.message)")
+                #expect(result.parameterLRE >= 7)
+                #expect((result.standardErrorLRE ?? 0) >= 6)
+                #expect((result.residualStandardDeviationLRE ?? 0) >= 7)
+            }
+        }
+    }
+
     /// From both starts with default options: parameters ≥ 6 digits, standard errors ≥ 4, RSS ≥ 6.
     @Test(arguments: nonlinearFiles + extraFiles.filter { !["Filip.dat", "Wampler5.dat"].contains($0.lastPathComponent) })
     func nonlinearProblemReachesCertifiedAccuracyFromBothStarts(_ file: URL) throws {
