@@ -35,6 +35,9 @@ struct Report: ParsableCommand {
     @Option(parsing: .unconditional, help: "Bootstrap draws of every scenario (overrides the files; for quick looks).")
     var draws: Int?
 
+    @Flag(help: "Exit 65 when the report has any warning (rescaled weights, fallbacks, failed fits).")
+    var strict = false
+
     @OptionGroup var threads: WorkerThreads
 
     @OptionGroup var today: RunDate
@@ -103,9 +106,15 @@ struct Report: ParsableCommand {
         let files = [("index.html", report.html()), ("report.md", report.markdown()), ("report.json", report.json())] + report.csvTables()
         do { try directory.write(files) } catch { throw usageError("\(error)") }
         print((out as NSString).appendingPathComponent("index.html"))
+        let warnings = report.warnings
+        for warning in warnings { printError("warning: \(warning)") }
         guard problems.isEmpty else {
             for problem in problems { printError(problem) }
             printError("\(problems.count) problem\(problems.count == 1 ? "" : "s"); the report lists them and shows every analysis that ran")
+            throw ExitStatus.badData
+        }
+        if strict, !warnings.isEmpty {
+            printError("\(warnings.count) warning\(warnings.count == 1 ? "" : "s") and --strict")
             throw ExitStatus.badData
         }
     }

@@ -83,9 +83,33 @@ public struct AnalysisReport: Sendable {
     /// scorecard with given weights with its stability under weight uncertainty.
     public var headline: Headline { Headline(self) }
 
-    /// The CSV tables: `scenario-<name>.csv` (projections) and `scorecard-<name>.csv` (scores).
+    /// What a reader must know before trusting a number, as `file: message`: weights that did not
+    /// sum to 1 and were rescaled, inconsistent pairwise judgments, candidate models that could not
+    /// be fitted, and bootstrap draws that were redrawn or dropped after failed refits. Shown in a
+    /// box at the top of the page and written to standard error by `foresight report`
+    /// (`--strict` makes them fail the run).
+    public var warnings: [String] {
+        var warnings: [String] = []
+        for entry in scorecards {
+            warnings += entry.result.weights.notes.map { "\(entry.file): weights: \($0)" }
+        }
+        for entry in scenarios {
+            let result = entry.result
+            warnings += result.candidates.filter { !$0.isUsable }.map { "\(entry.file): model \($0.name) was not usable: \($0.message)" }
+            warnings += result.notes.filter { Self.warningNoteMarkers.contains(where: $0.contains) }.map { "\(entry.file): \($0)" }
+        }
+        return warnings
+    }
+
+    /// Scenario notes that report a fallback rather than a property of the data.
+    private static let warningNoteMarkers = ["were redrawn", "were dropped", "get no weight"]
+
+    /// The CSV tables: `scenario-<name>.csv` (projections), `backtest-<name>.csv` (every backtest prediction) and `scorecard-<name>.csv` (scores).
     public func csvTables() -> [(name: String, content: String)] {
         scenarios.map { ("scenario-\(Self.stem($0.file)).csv", ForecastReport(result: $0.result, foresightVersion: foresightVersion).renderCSV()) }
+            + scenarios.filter { !$0.result.backtestPoints.isEmpty }.map {
+                ("backtest-\(Self.stem($0.file)).csv", ForecastReport(result: $0.result, foresightVersion: foresightVersion).backtestTable.renderCSV())
+            }
             + scorecards.map { ("scorecard-\(Self.stem($0.file)).csv", ScorecardReport(result: $0.result, foresightVersion: foresightVersion).renderCSV()) }
     }
 
@@ -172,7 +196,7 @@ public struct AnalysisReport: Sendable {
     public func json() -> String {
         let document: JSONValue = .object([
             ("foresight_version", .string(foresightVersion)), ("commit", commit.map(JSONValue.string) ?? .null),
-            ("command_line", .string(commandLine)), ("headline", headline.json),
+            ("command_line", .string(commandLine)), ("warnings", .array(warnings.map(JSONValue.string))), ("headline", headline.json),
             ("scenarios", .array(scenarios.map {
                 .object([("file", .string($0.file)), ("report", ForecastReport(result: $0.result, foresightVersion: foresightVersion).document)])
             })),
@@ -205,16 +229,24 @@ public struct Headline: Sendable {
     public let figures: [Figure]
     /// The answers in sentences.
     public let sentences: [String]
+    /// One answer per forecast scenario, in plain words.
+    public let answers: [ProgramAnswer]
+    /// Every what-if with its difference to its baseline.
+    public let whatIfs: [WhatIfAnswer]
 
     init(_ report: AnalysisReport) {
         var figures: [Figure] = []
         var sentences: [String] = []
+        answers = report.scenarios.map { ProgramAnswer(scenario: $0.file, $0.result) }
+        whatIfs = report.scenarios.flatMap { entry in
+            entry.result.whatIfs.map { WhatIfAnswer(program: entry.result.name, baseline: entry.result.target, $0) }
+        }
         if let first = report.scenarios.first?.result {
             let t = first.target
             let probability = Headline.probability(t)
             figures.append(Figure(key: "target_probability", label: "P(\(t.target.count) by \(t.target.label))", value: t.probability,
                                   text: probability, detail: first.name + (first.targetIsPast ? " (the date has passed: a check of the data as of \(first.asOf))" : "")))
-            let median = t.medianDate.map { DecimalYear.dayText($0) } ?? "after \(first.horizonLabel)"
+            let median = ProgramAnswer.medianFigure(t, horizon: first.horizonLabel)
             figures.append(Figure(key: "median_date", label: "Median date of reaching \(t.target.count)", value: t.medianDate,
                                   text: median, detail: "P(not by \(first.horizonLabel)) \(Headline.percent(t.notReachedProbability))"))
             figures.append(Figure(key: "last_observed", label: "Last observed", value: Double(first.lastObserved.count),
@@ -253,6 +285,8 @@ public struct Headline: Sendable {
                          ("text", .string(f.text)), ("detail", f.detail.map(JSONValue.string) ?? .null)])
             })),
             ("sentences", .array(sentences.map(JSONValue.string))),
+            ("answers", .array(answers.map(\.json))),
+            ("what_ifs", .array(whatIfs.map(\.json))),
         ])
     }
 

@@ -13,9 +13,18 @@ extension AnalysisReport {
             introduction: "Forecasts of how many national manufacturing innovation centres China, the USA and Germany establish, "
                 + "and a comparative scorecard of the three programs, computed from the bundled data with their sources.",
             footer: "foresight \(foresightVersion)\(commit.map { ", commit \($0.prefix(12))" } ?? "")")
-        page.sections.append(HTMLSection(id: "summary", heading: "Summary", blocks: [
-            .keyFigures(headline.figures.map { KeyFigure(label: $0.label, value: $0.text, detail: $0.detail) }),
-        ] + headline.sentences.map { .paragraph($0) } + [.problems(problems)]))
+        let headline = self.headline
+        var summary: [HTMLBlock] = [.problems(problems), .warnings(warnings)]
+        summary.append(.heading("The answer for each program"))
+        summary.append(.keyFigures(headline.answers.map { KeyFigure(label: "\($0.program): \($0.target.count) by \($0.target.label)", value: $0.probabilityText, detail: $0.sentence) }))
+        if !headline.whatIfs.isEmpty {
+            summary.append(.heading("What-ifs against their baseline"))
+            summary.append(.keyFigures(headline.whatIfs.map { KeyFigure(label: "\($0.program): \($0.name)", value: $0.probabilityText, detail: $0.sentence) }))
+        }
+        summary.append(.heading("Scorecard"))
+        summary += headline.sentences.dropFirst(scenarios.isEmpty ? 0 : 1).map { .paragraph($0) }
+        page.sections.append(HTMLSection(id: "summary", heading: "Summary", blocks: summary))
+        page.sections.append(HTMLSection(id: "how-to-read", heading: "How to read this report", blocks: Self.howToRead.map { .paragraph($0) }))
         for (index, entry) in scenarios.enumerated() {
             page.sections.append(scenarioSection(entry, id: "scenario-\(index + 1)"))
         }
@@ -36,6 +45,23 @@ extension AnalysisReport {
         return page.render()
     }
 
+    /// "How to read this report": fan charts, model weights, CRPS and SMAA in plain words.
+    static let howToRead = [
+        "Fan charts: the dark steps are the counts the sources state; the line beyond them is the average of thousands of simulated futures, "
+            + "and the shaded bands hold 80% and 95% of those futures. A wide band means the data allow very different futures; the target is "
+            + "the horizontal line, its date the vertical one.",
+        "Chances: \"about even odds\" means close to 50%; \"< 0.1%\" means that not one simulated future (or fewer than 1 in 1,000) reached "
+            + "the target, so the true chance is small but not proven to be zero. Every answer gives the data's as-of date: later statements can change it.",
+        "Model weights: several growth models are fitted. Each gets a weight from how well it predicted statements it had not seen (backtests); "
+            + "the Akaike (AICc) weight beside it says how well it fits the data it was given, with a penalty for extra parameters. A model "
+            + "with a large Akaike weight but little backtest weight fits the past but forecast poorly.",
+        "CRPS (continuous ranked probability score): the average distance between a forecast distribution and what happened, in centres; "
+            + "lower is better, and 0 would be a certain and correct forecast. It rewards forecasts that are both sharp and honest.",
+        "Scorecards: each method (weighted sum, TOPSIS, VIKOR, PROMETHEE, AHP) ranks the programs from the same criteria and weights. "
+            + "SMAA redraws the weights many times and counts how often each program comes first: the default redraws them close to the stated "
+            + "weights (\"if the weights are uncertain by about ±x%\"), the uniform variant from all possible weights (\"if nothing is known about the weights\").",
+    ]
+
     private func scenarioSection(_ entry: ScenarioEntry, id: String) -> HTMLSection {
         let result = entry.result
         let report = ForecastReport(result: result, foresightVersion: foresightVersion)
@@ -46,7 +72,7 @@ extension AnalysisReport {
             KeyFigure(label: "P(\(t.target.count) by \(t.target.label))", value: Headline.probability(t),
                       detail: t.answeredFromData
                         ?? (t.probabilityText + (result.targetIsPast ? "; the date has passed: a check of the data as of \(result.asOf), not a forecast" : ""))),
-            KeyFigure(label: "Median date of reaching \(t.target.count)", value: t.medianDate.map { DecimalYear.dayText($0) } ?? "after \(result.horizonLabel)",
+            KeyFigure(label: "Median date of reaching \(t.target.count)", value: ProgramAnswer.medianFigure(t, horizon: result.horizonLabel),
                       detail: "P(not by \(result.horizonLabel)) \(Headline.percent(t.notReachedProbability))"),
             KeyFigure(label: "Last observed", value: "\(result.lastObserved.count)", detail: result.lastObserved.label),
         ]))
@@ -69,9 +95,13 @@ extension AnalysisReport {
         if !result.backtestPoints.isEmpty {
             var backtest = report.backtestTable
             backtest.title = "Backtest: each model fitted to the data known at the origin, predicting later statements"
-            blocks.append(.table(backtest))
+            let csv = "backtest-\(Self.stem(entry.file)).csv"
+            blocks.append(.details(summary: "Every backtest prediction (\(backtest.rows.count) rows; also in \(csv))",
+                                   blocks: [.link(title: "Download \(csv)", url: csv), .table(backtest)]))
         }
-        blocks += result.notes.map { .paragraph("Note: \($0)") }
+        if !result.notes.isEmpty {
+            blocks.append(.details(summary: "Notes on the data and the fits (\(result.notes.count))", blocks: result.notes.map { .paragraph($0) }))
+        }
         return HTMLSection(id: id, heading: result.name, blocks: blocks)
     }
 
@@ -131,7 +161,23 @@ extension AnalysisReport {
         var criteria = report.criteriaTable
         criteria.title = "Criteria, weights and values"
         blocks.append(.table(criteria))
-        blocks += result.notes.map { .paragraph("Note: \($0)") }
+        if let rationale = result.spec.weightRationale {
+            blocks.append(.paragraph("Why these weights: " + rationale.trimmingCharacters(in: .whitespacesAndNewlines)))
+        }
+        if result.methods.count > 1 {
+            var agreement = report.agreementTable
+            agreement.title = "Agreement between the methods' rankings (Kendall's τ_b: 1 the same order, −1 the reverse)"
+            blocks.append(.table(agreement))
+        }
+        let reversals = report.reversalLines
+        if !reversals.isEmpty {
+            blocks.append(.heading("Rank reversal: does the order of the others change when one alternative is removed or copied?"))
+            blocks.append(.list(reversals))
+        }
+        blocks.append(.details(summary: "The source of every value (\(report.sourceLines.count))", blocks: [.list(report.sourceLines)]))
+        if !result.notes.isEmpty {
+            blocks.append(.details(summary: "Notes (\(result.notes.count))", blocks: result.notes.map { .paragraph($0) }))
+        }
         return HTMLSection(id: id, heading: result.spec.name, blocks: blocks)
     }
 }

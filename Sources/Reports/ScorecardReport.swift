@@ -144,7 +144,7 @@ public struct ScorecardReport: RenderableReport, Sendable {
         return lines
     }
 
-    private var reversalLines: [String] {
+    var reversalLines: [String] {
         result.rankReversal.map { entry in
             let failed = entry.cases.filter { $0.error != nil }.count
             guard entry.hasReversal else {
@@ -160,7 +160,7 @@ public struct ScorecardReport: RenderableReport, Sendable {
         }
     }
 
-    private var sourceLines: [String] {
+    var sourceLines: [String] {
         spec.criteria.enumerated().map { j, criterion in
             let values = alternatives.indices.map { "\(alternatives[$0]) \(Self.describe(spec.matrix.value(alternative: $0, criterion: j)))" }
             var line = "\(criterion.id) (\(criterion.label)\(criterion.unit.map { ", \($0)" } ?? "")): \(values.joined(separator: "; ")). "

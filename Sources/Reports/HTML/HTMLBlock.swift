@@ -12,6 +12,14 @@ public enum HTMLBlock: Sendable {
     case chart(any Chart, caption: String?)
     /// A box listing problems found (data gaps, failed fits); nothing when the list is empty.
     case problems([String])
+    /// A box of warnings (rescaled weights, fallbacks, failed fits) at the top of the page; nothing when the list is empty.
+    case warnings([String])
+    /// Content folded under a `<details>` element with a one-line summary (closed by default).
+    case details(summary: String, blocks: [HTMLBlock])
+    /// A bulleted list of text items.
+    case list([String])
+    /// A paragraph holding one link (to a file beside the page).
+    case link(title: String, url: String)
     /// Summary cards with headline numbers.
     case keyFigures([KeyFigure])
     /// The provenance table: one row per dataset with links to its sources.
@@ -38,6 +46,21 @@ public enum HTMLBlock: Sendable {
                 aside.element("p", [("class", "problems-title")], text: items.count == 1 ? "1 problem" : "\(items.count) problems")
                 aside.element("ul") { list in for item in items { list.element("li", text: item) } }
             }
+        case let .warnings(items):
+            guard !items.isEmpty else { return }
+            markup.element("aside", [("class", "warnings"), ("role", "alert")]) { aside in
+                aside.element("p", [("class", "problems-title")], text: items.count == 1 ? "1 warning" : "\(items.count) warnings")
+                aside.element("ul") { list in for item in items { list.element("li", text: item) } }
+            }
+        case let .details(summary, blocks):
+            markup.element("details") { details in
+                details.element("summary", text: summary)
+                for block in blocks { block.render(into: &details) }
+            }
+        case let .list(items):
+            markup.element("ul") { list in for item in items { list.element("li", text: item) } }
+        case let .link(title, url):
+            markup.element("p") { p in p.element("a", [("href", url)], text: title) }
         case let .keyFigures(figures):
             markup.element("div", [("class", "key-figures")]) { grid in
                 for figure in figures {

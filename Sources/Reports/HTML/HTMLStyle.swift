@@ -37,6 +37,9 @@ enum HTMLStyle {
         .card-detail { font-size: 0.85rem; color: #4D4D4D; }
         aside.problems { border: 1px solid #D55E00; border-left: 5px solid #D55E00; background: #FFF6F0; border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; }
         aside.problems .problems-title { font-weight: bold; margin: 0.25rem 0; }
+        aside.warnings { border: 1px solid #8A6D00; border-left: 5px solid #8A6D00; background: #FFF9E0; border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; }
+        details { border: 1px solid #D9D9D9; border-radius: 6px; padding: 0.4rem 0.8rem; margin: 1rem 0; }
+        details summary { cursor: pointer; font-weight: bold; }
         dl.definitions { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; font-size: 0.9rem; }
         dl.definitions dt { font-weight: bold; }
         dl.definitions dd { margin: 0; overflow-wrap: anywhere; font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
