@@ -22,6 +22,10 @@ extension AnalysisReport {
             summary.append(.keyFigures(headline.whatIfs.map { KeyFigure(label: "\($0.program): \($0.name)", value: $0.probabilityText, detail: $0.sentence) }))
         }
         summary.append(.heading("Scorecard"))
+        let scorecardFigures = headline.figures.filter { ["leader", "smaa_leader"].contains($0.key) }
+        if !scorecardFigures.isEmpty {
+            summary.append(.keyFigures(scorecardFigures.map { KeyFigure(label: $0.label, value: $0.text, detail: $0.detail) }))
+        }
         summary += headline.sentences.dropFirst(scenarios.isEmpty ? 0 : 1).map { .paragraph($0) }
         page.sections.append(HTMLSection(id: "summary", heading: "Summary", blocks: summary))
         page.sections.append(HTMLSection(id: "how-to-read", heading: "How to read this report", blocks: Self.howToRead.map { .paragraph($0) }))
@@ -58,8 +62,8 @@ extension AnalysisReport {
         "CRPS (continuous ranked probability score): the average distance between a forecast distribution and what happened, in centres; "
             + "lower is better, and 0 would be a certain and correct forecast. It rewards forecasts that are both sharp and honest.",
         "Scorecards: each method (weighted sum, TOPSIS, VIKOR, PROMETHEE, AHP) ranks the programs from the same criteria and weights. "
-            + "SMAA redraws the weights many times and counts how often each program comes first: the default redraws them close to the stated "
-            + "weights (\"if the weights are uncertain by about ±x%\"), the uniform variant from all possible weights (\"if nothing is known about the weights\").",
+            + "SMAA-2 redraws the weights many times and counts how often each program takes each rank. Today it draws them uniformly "
+            + "from all possible weights, ignoring the stated ones: read its shares as \"if nothing is known about the weights\".",
     ]
 
     private func scenarioSection(_ entry: ScenarioEntry, id: String) -> HTMLSection {

@@ -49,7 +49,7 @@ struct ReportCommandTests {
         #expect(result.stderr.contains("broken.yaml:3:"), "the broken scenario's problems are printed with their location")
         #expect(result.stderr.contains("models[0]"))
         let files = try FileManager.default.contentsOfDirectory(atPath: ws.directory.appendingPathComponent("out").path).sorted()
-        #expect(files == [".foresight-report-manifest", "index.html", "report.json", "report.md",
+        #expect(files == [".foresight-report-manifest", "backtest-china.csv", "index.html", "report.json", "report.md",
                           "scenario-china.csv", "scorecard-program-structure.csv"])
 
         let html = try ws.read("out/index.html")
