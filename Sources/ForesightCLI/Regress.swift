@@ -97,7 +97,7 @@ struct Regress: ParsableCommand {
 
     /// The design column names (the intercept first when there is one).
     private var designNames: [String] {
-        let predictors = degree > 1 ? (1...degree).map { $0 == 1 ? predictorNames[0] : "\(predictorNames[0])^\($0)" } : predictorNames
+        let predictors = degree > 1 ? DesignMatrix.polynomialNames(predictorNames[0], degree: degree) : predictorNames
         return (noIntercept ? [] : [DesignMatrix.interceptName]) + predictors
     }
 

@@ -54,8 +54,12 @@ public struct DesignMatrix: Sendable {
             throw RegressionError.tooFewObservations(observations: x.count, coefficients: coefficients)
         }
         let powers = (1...degree).map { power in x.map { Self.power($0, power) } }
-        let names = (1...degree).map { $0 == 1 ? name : "\(name)^\($0)" }
-        return try DesignMatrix(predictors: powers, names: names, intercept: intercept)
+        return try DesignMatrix(predictors: powers, names: polynomialNames(name, degree: degree), intercept: intercept)
+    }
+
+    /// The column names of a polynomial design without its intercept: `x`, `x^2`, … `x^degree`.
+    public static func polynomialNames(_ name: String, degree: Int) -> [String] {
+        (1...max(1, degree)).map { $0 == 1 ? name : "\(name)^\($0)" }
     }
 
     /// `x` raised to a non-negative integer power by repeated multiplication, which is exact for

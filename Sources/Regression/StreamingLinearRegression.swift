@@ -44,9 +44,7 @@ public enum StreamingLinearRegression {
         var responseSum = ExtendedSum.Wide(0)
         try pass { design, response in
             let rows = response.count
-            guard design.count == rows * p else {
-                throw RegressionError.invalidDesign("a block of \(rows) rows has \(design.count) design values, expected \(rows * p)")
-            }
+            try requireShape(design, rows: rows, columns: p)
             try requireFinite(design, response, rows: rows, names: columnNames, firstRow: qr.rowCount)
             let exponents = prescale ?? firstBlockExponents(design, response, rows: rows, columns: p)
             if rows > 0 { prescale = exponents }
@@ -91,9 +89,7 @@ public enum StreamingLinearRegression {
             var tss = ExtendedSum.Wide(0)
             try pass { design, response in
                 let rows = response.count
-                guard design.count == rows * p else {
-                    throw RegressionError.invalidDesign("a block of \(rows) rows has \(design.count) design values, expected \(rows * p)")
-                }
+                try requireShape(design, rows: rows, columns: p)
                 for i in 0..<rows {
                     let y = ExtendedSum.Wide(PowerOfTwo.scale(response[i], by: -responseExponent))
                     var r = y
@@ -136,6 +132,12 @@ public enum StreamingLinearRegression {
         }
         exponents.append(ExtendedSum.normExponent(response) ?? 0)
         return exponents
+    }
+
+    private static func requireShape(_ design: [Double], rows: Int, columns p: Int) throws {
+        guard design.count == rows * p else {
+            throw RegressionError.invalidDesign("a block of \(rows) rows has \(design.count) design values, expected \(rows * p)")
+        }
     }
 
     private static func requireFinite(_ design: [Double], _ response: [Double], rows: Int, names: [String], firstRow: Int) throws {
