@@ -9,6 +9,8 @@ public protocol Chart: Sendable {
     var title: String { get }
     /// What the chart shows, with its key numbers: the SVG's `<desc>`.
     var summary: String { get }
+    /// Axis titles, number format, note, size, id and layout.
+    var options: ChartOptions { get set }
     /// The chart as an SVG document (`<svg xmlns=…>…</svg>` and a line break).
     func svg() -> String
 }
@@ -16,6 +18,15 @@ public protocol Chart: Sendable {
 /// The parts every chart type shares.
 extension Chart {
     /// `text` with `note` appended as a further sentence.
+    /// The same chart in the ``ChartOptions/Layout/narrow`` layout, with `-narrow` added to its id
+    /// so that both can be in one page.
+    public var narrowLayout: Self {
+        var chart = self
+        chart.options.id = (options.id ?? chartID(title: title)) + "-narrow"
+        chart.options.layout = .narrow
+        return chart
+    }
+
     func withNote(_ text: String, _ note: String?) -> String {
         guard let note, !note.isEmpty else { return text }
         return text + " " + note

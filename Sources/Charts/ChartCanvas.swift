@@ -6,6 +6,8 @@ import Foundation
 /// lists its first category at the top.
 struct ChartCanvas {
     let size: ChartSize
+    /// `wide` or `narrow`, written into the SVG's class so a page can show the one that fits.
+    let layout: String
     let title: String
     let summary: String
     let id: String
@@ -22,8 +24,11 @@ struct ChartCanvas {
     /// The largest share of the width that y tick labels may take; longer ones are shortened.
     private static let maxYLabelShare = 0.3
 
-    init(size: ChartSize, title: String, summary: String, id: String?, legend: Legend, xAxis: Axis, yAxis: Axis, categoriesOnY: Bool = false) {
-        self.size = size
+    init(options: ChartOptions, natural: ChartSize, title: String, summary: String, legend: Legend, xAxis: Axis, yAxis: Axis,
+         categoriesOnY: Bool = false) {
+        self.size = ChartSize.resolved(options, natural: natural)
+        self.layout = options.layout == .wide ? "wide" : "narrow"
+        let id = options.id
         self.title = title
         self.summary = summary
         self.id = id ?? chartID(title: title)
@@ -54,7 +59,7 @@ struct ChartCanvas {
     /// With `isEmpty` the plot says "No data".
     func render(isEmpty: Bool = false, _ body: (inout Markup) -> Void) -> String {
         var m = Markup()
-        m.element("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("class", "chart"), ("id", id),
+        m.element("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("class", "chart chart-\(layout)"), ("id", id),
                           ("viewBox", "0 0 \(coordinate(size.width)) \(coordinate(size.height))"),
                           ("width", coordinate(size.width)), ("height", coordinate(size.height)),
                           ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc"),
@@ -159,6 +164,15 @@ public struct ChartSize: Sendable, Equatable {
 
     /// 720 × 420.
     public static let standard = ChartSize(width: 720, height: 420)
+    /// The width of the ``ChartOptions/Layout/narrow`` layout.
+    static let narrowWidth = 360.0
+
+    /// The size a chart draws at: the options' size (or `natural`) for the wide layout; for the
+    /// narrow one ``narrowWidth`` wide and 40 units taller, for the legend's extra rows.
+    static func resolved(_ options: ChartOptions, natural: ChartSize) -> ChartSize {
+        let size = options.size ?? natural
+        return options.layout == .wide ? size : ChartSize(width: narrowWidth, height: size.height + 40)
+    }
 }
 
 /// A document-unique-looking id: `chart-` + the title's letters and digits + a hash of the title.

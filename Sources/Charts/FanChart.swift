@@ -7,6 +7,17 @@ import Foundation
 /// Time is in decimal years (``DecimalYear``); the x axis spans the data and labels whole years,
 /// or months for spans under a few years.
 ///
+/// ## What it does not draw
+/// A count is never negative: line points below zero are left out (the line breaks there and
+/// the description says how many), and band edges below zero are drawn at zero. Observed
+/// ``ObservedKind/statements`` are not joined across a gap in the statements (see
+/// ``ObservedKind``), so a stretch without data is not drawn as a plateau.
+///
+/// ## Telling lines apart
+/// Every line has its own colour and dash pattern, and its name is written at its right end
+/// (moved apart vertically where names would overlap). A line that coincides with an earlier
+/// one is named "(same as …)" in its label and legend, so that neither hides the other unseen.
+///
 /// ```swift
 /// let chart = FanChart(
 ///     title: "China national MICs",
@@ -21,7 +32,9 @@ public struct FanChart: Chart {
     public var title: String
     /// Observed counts, drawn as steps that hold each count until the next observation.
     public var observed: Series?
-    /// Lines such as the fitted mean (the first, solid, in the bands' colour) and what-if means (dashed).
+    /// Whether ``observed`` is a complete record of events or a set of statements.
+    public var observedKind: ObservedKind
+    /// Lines such as the fitted mean (the first, solid, in the bands' colour) and what-if means (each with its own dash pattern).
     public var lines: [Series]
     /// Uncertainty bands, e.g. 80% and 95%.
     public var bands: [Band]
@@ -32,10 +45,22 @@ public struct FanChart: Chart {
     /// Axis titles (by default `Year` and `Count`), number format, note, size and id.
     public var options: ChartOptions
 
-    public init(title: String, observed: Series? = nil, lines: [Series] = [], bands: [Band] = [], target: ReferenceLine? = nil,
-                targetDate: ReferenceLine? = nil, options: ChartOptions = ChartOptions(xTitle: "Year", yTitle: "Count")) {
+    /// How observed counts are joined.
+    public enum ObservedKind: Sendable, Equatable {
+        /// Every event is known, so the count holds until the next one: steps throughout.
+        case events
+        /// Counts stated at some dates: a step joins two statements, except across a gap longer
+        /// than 1.5 years and twice the median spacing of the statements, where nothing is known
+        /// of the count in between; each statement is also marked with a dot.
+        case statements
+    }
+
+    public init(title: String, observed: Series? = nil, observedKind: ObservedKind = .events, lines: [Series] = [], bands: [Band] = [],
+                target: ReferenceLine? = nil, targetDate: ReferenceLine? = nil,
+                options: ChartOptions = ChartOptions(xTitle: "Year", yTitle: "Count")) {
         self.title = title
         self.observed = observed
+        self.observedKind = observedKind
         self.lines = lines
         self.bands = bands
         self.target = target
@@ -51,11 +76,16 @@ public struct FanChart: Chart {
         var target: Double?
         var targetDate: Double?
         var skipped = SkippedValues()
+        /// Line points left out because they lie below zero.
+        var negative = 0
 
         init(_ chart: FanChart) {
             observed = skipped.finite(chart.observed?.points ?? [], \.isFinite).sorted { $0.x < $1.x }
             lines = chart.lines.map { skipped.finite($0.points, \.isFinite).sorted { $0.x < $1.x } }
-            bands = chart.bands.map { skipped.finite($0.slices, \.isFinite).sorted { $0.x < $1.x } }
+            negative = lines.reduce(0) { $0 + $1.count(where: { $0.y < 0 }) }
+            bands = chart.bands.map { band in
+                skipped.finite(band.slices, \.isFinite).sorted { $0.x < $1.x }.map { Band.Slice(x: $0.x, lower: max(0, $0.lower), upper: max(0, $0.upper)) }
+            }
             target = chart.target.flatMap { skipped.finite($0.value) }
             targetDate = chart.targetDate.flatMap { skipped.finite($0.value) }
         }
@@ -63,7 +93,7 @@ public struct FanChart: Chart {
         var isEmpty: Bool { observed.isEmpty && lines.allSatisfy(\.isEmpty) && bands.allSatisfy(\.isEmpty) }
         var xs: [Double] { observed.map(\.x) + lines.flatMap { $0.map(\.x) } + bands.flatMap { $0.map(\.x) } + [targetDate].compactMap { $0 } }
         var ys: [Double] {
-            observed.map(\.y) + lines.flatMap { $0.map(\.y) } + bands.flatMap { $0.flatMap { [$0.lower, $0.upper] } } + [target].compactMap { $0 }
+            observed.map(\.y) + lines.flatMap { $0.map(\.y).filter { $0 >= 0 } } + bands.flatMap { $0.flatMap { [$0.lower, $0.upper] } } + [target].compactMap { $0 }
         }
     }
 
@@ -91,6 +121,7 @@ public struct FanChart: Chart {
             text += " \(label) (\(DecimalYear.isoDate(date)))" + (values.isEmpty ? "." : ": " + values.joined(separator: "; ") + ".")
         }
         if let value = data.target, let label = target?.label { text += " \(label) (\(describe(value)))." }
+        if data.negative > 0 { text += " \(data.negative) line point\(data.negative == 1 ? "" : "s") below zero not drawn (a count is never negative)." }
         return withNote(text + data.skipped.sentence, options.note)
     }
 
@@ -110,24 +141,47 @@ public struct FanChart: Chart {
     /// The target line's colour (vermillion), which no line takes.
     private var targetColour: String { Palette.colour(3).hex }
 
-    /// The colour and dash of line `index`: the first solid in the bands' colour, the others dashed
-    /// in the palette's other colours but the target's.
-    private func lineStyle(_ index: Int) -> (colour: String, dashed: Bool) {
+    /// The colour and dash pattern of line `index`: the first solid in the bands' colour, the
+    /// others in the palette's other colours but the target's, each with its own dash pattern.
+    private func lineStyle(_ index: Int) -> (colour: String, dash: String?) {
         let others = [1, 2, 4, 5, 6, 7]
-        return index == 0 ? (bandColour, false) : (Palette.colour(others[(index - 1) % others.count]).hex, true)
+        let dashes = ["7 4", "2 3", "10 3 2 3", "4 4", "12 4"]
+        return index == 0 ? (bandColour, nil)
+            : (Palette.colour(others[(index - 1) % others.count]).hex, dashes[(index - 1) % dashes.count])
+    }
+
+    /// For each line, the earlier line it coincides with, if any.
+    private func twins(_ data: Clean) -> [Int?] {
+        lines.indices.map { index in
+            let points = data.lines[index]
+            return points.isEmpty ? nil : (0..<index).first { Self.coincide(data.lines[$0], points) }
+        }
+    }
+
+    /// The name of each line, with "(same as …)" where it coincides with an earlier line.
+    private func lineNames(_ data: Clean) -> [String] {
+        zip(lines, twins(data)).map { line, twin in twin.map { "\(line.name) (same as \(lines[$0].name))" } ?? line.name }
+    }
+
+    /// Whether two lines have the same points to within a millionth of their range.
+    private static func coincide(_ a: [Point], _ b: [Point]) -> Bool {
+        guard a.count == b.count else { return false }
+        let scale = max(1, (a + b).map { abs($0.y) }.max() ?? 1) * 1e-6
+        return zip(a, b).allSatisfy { abs($0.x - $1.x) <= 1e-9 && abs($0.y - $1.y) <= scale }
     }
 
     public func svg() -> String {
         let data = Clean(self)
         let opacities = bandOpacities(data.bands)
+        let names = lineNames(data)
         var entries: [Legend.Entry] = []
-        if let observed { entries.append(.init(name: observed.name, swatch: .line(colour: Palette.ink, dashed: false))) }
+        if let observed { entries.append(.init(name: observed.name, swatch: .line(colour: Palette.ink, dash: nil))) }
         for index in lines.indices {
             let style = lineStyle(index)
-            entries.append(.init(name: lines[index].name, swatch: .line(colour: style.colour, dashed: style.dashed)))
+            entries.append(.init(name: names[index], swatch: .line(colour: style.colour, dash: style.dash)))
         }
         for (band, opacity) in zip(bands, opacities) { entries.append(.init(name: band.name, swatch: .area(colour: bandColour, opacity: opacity))) }
-        let canvas = ChartCanvas(size: options.size ?? .standard, title: title, summary: summary, id: options.id, legend: Legend(entries),
+        let canvas = ChartCanvas(options: options, natural: .standard, title: title, summary: summary, legend: Legend(entries),
                                  xAxis: .time(data.xs, title: options.xTitle),
                                  yAxis: .values(data.ys, includeZero: true, format: options.valueFormat, title: options.yTitle))
         return canvas.render(isEmpty: data.isEmpty) { m in
@@ -138,11 +192,76 @@ public struct FanChart: Chart {
             for (index, line) in lines.enumerated() {
                 let style = lineStyle(index)
                 m.series(line.name) { g in
-                    drawPath(data.lines[index], steps: false, colour: style.colour, dashed: style.dashed, on: canvas, into: &g)
+                    for run in Self.nonNegativeRuns(data.lines[index]) {
+                        drawPath(run, steps: false, colour: style.colour, dash: style.dash, on: canvas, into: &g)
+                    }
                 }
             }
             if let observed {
-                m.series(observed.name) { g in drawPath(data.observed, steps: true, colour: Palette.ink, dashed: false, on: canvas, into: &g) }
+                m.series(observed.name) { g in
+                    for run in observedRuns(data.observed) { drawPath(run, steps: true, colour: Palette.ink, dash: nil, on: canvas, into: &g) }
+                    if observedKind == .statements { drawDots(data.observed, on: canvas, into: &g) }
+                }
+            }
+            drawLineLabels(data, on: canvas, into: &m)
+        }
+    }
+
+    /// The runs of consecutive points at or above zero.
+    private static func nonNegativeRuns(_ points: [Point]) -> [[Point]] {
+        points.split(whereSeparator: { $0.y < 0 }).map(Array.init)
+    }
+
+    /// The observed points in runs that steps may join: all of them for events; for statements,
+    /// split across gaps longer than 1.5 years and twice the median spacing.
+    private func observedRuns(_ points: [Point]) -> [[Point]] {
+        guard observedKind == .statements, points.count > 2 else { return [points] }
+        let spacings = zip(points.dropFirst(), points).map { $0.x - $1.x }.sorted()
+        let gap = max(1.5, 2 * spacings[spacings.count / 2])
+        var runs: [[Point]] = [[points[0]]]
+        for (previous, point) in zip(points, points.dropFirst()) {
+            if point.x - previous.x > gap { runs.append([]) }
+            runs[runs.count - 1].append(point)
+        }
+        return runs
+    }
+
+    private func drawDots(_ points: [Point], on canvas: ChartCanvas, into m: inout Markup) {
+        for point in points {
+            m.leaf("circle", [("cx", coordinate(canvas.x(point.x))), ("cy", coordinate(canvas.y(point.y))), ("r", "3"), ("fill", Palette.ink)])
+        }
+    }
+
+    /// Each line's name at its right end, in its colour over a white halo, moved apart so that
+    /// names do not overlap; a line that coincides with an earlier one shares that line's label
+    /// ("name (+1 same)").
+    private func drawLineLabels(_ data: Clean, on canvas: ChartCanvas, into m: inout Markup) {
+        let size = Typography.small
+        let twins = twins(data)
+        var labels: [(index: Int, y: Double, x: Double)] = lines.indices.compactMap { index in
+            guard twins[index] == nil, let last = Self.nonNegativeRuns(data.lines[index]).last?.last else { return nil }
+            return (index, canvas.y(last.y), canvas.x(last.x))
+        }
+        labels.sort { ($0.y, $0.index) < ($1.y, $1.index) }
+        let gap = size + 2
+        for k in labels.indices {
+            labels[k].y = max(labels[k].y - 6, canvas.plot.y + size)
+            if k > 0 { labels[k].y = max(labels[k].y, labels[k - 1].y + gap) }
+        }
+        if let last = labels.last, last.y > canvas.plot.maxY - 2 {
+            let shift = last.y - (canvas.plot.maxY - 2)
+            for k in labels.indices { labels[k].y -= shift }
+        }
+        guard !labels.isEmpty else { return }
+        m.element("g", [("class", "line-labels")]) { g in
+            for label in labels {
+                let shared = twins.count { $0 == label.index }
+                let suffix = shared > 0 ? " (+\(shared) same)" : ""
+                let text = Typography.truncated(lines[label.index].name, maxWidth: canvas.plot.width * 0.4 - Typography.width(suffix, size: size),
+                                                size: size) + suffix
+                g.element("text", [("class", "line-label"), ("x", coordinate(label.x - 4)), ("y", coordinate(label.y)), ("text-anchor", "end"),
+                                   ("font-size", coordinate(size)), ("fill", lineStyle(label.index).colour), ("stroke", "#FFFFFF"),
+                                   ("stroke-width", "3"), ("paint-order", "stroke"), ("stroke-linejoin", "round")], text: text)
             }
         }
     }
@@ -162,7 +281,7 @@ public struct FanChart: Chart {
     }
 
     /// A line through `points`, or steps that hold each value until the next point; a lone point is a dot.
-    private func drawPath(_ points: [Point], steps: Bool, colour: String, dashed: Bool, on canvas: ChartCanvas, into m: inout Markup) {
+    private func drawPath(_ points: [Point], steps: Bool, colour: String, dash: String?, on canvas: ChartCanvas, into m: inout Markup) {
         guard let first = points.first else { return }
         if points.count == 1 {
             m.leaf("circle", [("cx", coordinate(canvas.x(first.x))), ("cy", coordinate(canvas.y(first.y))), ("r", "3.5"), ("fill", colour)])
@@ -175,7 +294,7 @@ public struct FanChart: Chart {
         }
         var attributes: [Markup.Attribute] = [("d", d), ("fill", "none"), ("stroke", colour), ("stroke-width", steps ? "2" : "2.5"),
                                               ("stroke-linejoin", "round")]
-        if dashed { attributes.append(("stroke-dasharray", "7 4")) }
+        if let dash { attributes.append(("stroke-dasharray", dash)) }
         m.leaf("path", attributes)
     }
 

@@ -55,7 +55,7 @@ public struct GroupedBarChart: Chart {
     public func svg() -> String {
         let (values, _) = cleanValues
         let entries = series.indices.map { Legend.Entry(name: series[$0].name, swatch: .area(colour: Palette.colour($0).hex, opacity: 1)) }
-        let canvas = ChartCanvas(size: options.size ?? .standard, title: title, summary: summary, id: options.id, legend: Legend(entries),
+        let canvas = ChartCanvas(options: options, natural: .standard, title: title, summary: summary, legend: Legend(entries),
                                  xAxis: .categories(categories, title: options.xTitle),
                                  yAxis: .values(values.map(\.value), includeZero: true, format: options.valueFormat, title: options.yTitle))
         let slot = canvas.plot.width / Double(max(1, categories.count))

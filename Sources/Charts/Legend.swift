@@ -2,7 +2,7 @@
 struct Legend {
     /// How a series looks, so that its swatch can look the same.
     enum Swatch {
-        case line(colour: String, dashed: Bool)
+        case line(colour: String, dash: String?)
         case area(colour: String, opacity: Double)
         case marker(colour: String)
     }
@@ -23,7 +23,7 @@ struct Legend {
         var result: [(x: Double, y: Double)] = []
         var (cx, cy) = (x, y)
         for entry in entries {
-            let w = entryWidth(entry)
+            let w = swatchWidth + 6 + Typography.width(name(entry, width: width))
             if cx > x && cx + w > x + width {
                 cx = x
                 cy += rowHeight
@@ -34,7 +34,10 @@ struct Legend {
         return result
     }
 
-    private func entryWidth(_ entry: Entry) -> Double { swatchWidth + 6 + Typography.width(entry.name) }
+    /// The entry's name, shortened with an ellipsis to fit one row of `width`.
+    private func name(_ entry: Entry, width: Double) -> String {
+        Typography.truncated(entry.name, maxWidth: width - swatchWidth - 6)
+    }
 
     /// The height the legend takes in rows of at most `width`.
     func height(width: Double) -> Double {
@@ -52,7 +55,7 @@ struct Legend {
                     drawSwatch(entry.swatch, into: &e, x: place.x, middle: place.y + rowHeight / 2)
                     e.element("text", [("x", coordinate(place.x + swatchWidth + 6)), ("y", coordinate(place.y + rowHeight / 2)),
                                        ("dominant-baseline", "central"), ("font-size", coordinate(Typography.label)),
-                                       ("fill", Palette.ink)], text: entry.name)
+                                       ("fill", Palette.ink)], text: name(entry, width: width))
                 }
             }
         }
@@ -60,10 +63,10 @@ struct Legend {
 
     private func drawSwatch(_ swatch: Swatch, into markup: inout Markup, x: Double, middle: Double) {
         switch swatch {
-        case let .line(colour, dashed):
+        case let .line(colour, dash):
             var attributes: [Markup.Attribute] = [("x1", coordinate(x)), ("x2", coordinate(x + swatchWidth)), ("y1", coordinate(middle)),
                                                   ("y2", coordinate(middle)), ("stroke", colour), ("stroke-width", "2.5")]
-            if dashed { attributes.append(("stroke-dasharray", "6 3")) }
+            if let dash { attributes.append(("stroke-dasharray", dash)) }
             markup.leaf("line", attributes)
         case let .area(colour, opacity):
             markup.leaf("rect", [("x", coordinate(x)), ("y", coordinate(middle - 6)), ("width", coordinate(swatchWidth)), ("height", "12"),

@@ -54,7 +54,7 @@ public struct StackedBarChart: Chart {
         let (values, _) = cleanValues
         let totals = values.map { $0.compactMap { $0 }.reduce(0, +) }
         let entries = segments.indices.map { Legend.Entry(name: segments[$0], swatch: .area(colour: Palette.colour($0).hex, opacity: 1)) }
-        let canvas = ChartCanvas(size: options.size ?? .forRows(bars.count), title: title, summary: summary, id: options.id, legend: Legend(entries),
+        let canvas = ChartCanvas(options: options, natural: .forRows(bars.count), title: title, summary: summary, legend: Legend(entries),
                                  xAxis: .values(totals, includeZero: true, format: options.valueFormat, title: options.xTitle),
                                  yAxis: .categories(bars.map(\.name), title: options.yTitle), categoriesOnY: true)
         let step = canvas.xAxis.ticks.count > 1 ? canvas.xAxis.ticks[1].value - canvas.xAxis.ticks[0].value : 1

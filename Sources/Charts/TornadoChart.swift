@@ -75,7 +75,7 @@ public struct TornadoChart: Chart {
         let (barColour, markerColour) = (Palette.colour(5).hex, Palette.colour(7).hex)
         let legend = Legend([.init(name: intervalName, swatch: .area(colour: barColour, opacity: 1)),
                              .init(name: referenceName, swatch: .marker(colour: markerColour))])
-        let canvas = ChartCanvas(size: options.size ?? .forRows(sorted.count), title: title, summary: summary, id: options.id, legend: legend,
+        let canvas = ChartCanvas(options: options, natural: .forRows(sorted.count), title: title, summary: summary, legend: legend,
                                  xAxis: .values(sorted.flatMap { [$0.low, $0.high, $0.reference] }, includeZero: false, format: options.valueFormat, title: options.xTitle),
                                  yAxis: .categories(sorted.map(\.label), title: options.yTitle), categoriesOnY: true)
         return canvas.render(isEmpty: sorted.isEmpty) { m in

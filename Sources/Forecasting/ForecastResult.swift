@@ -50,6 +50,9 @@ public struct ForecastResult: Sendable {
     public let dataFiles: [(path: String, sha256: String)]
     public let seriesDescription: String
     public let observed: [Observed]
+    /// Whether ``observed`` are stated counts (snapshots, with nothing known between them)
+    /// rather than a complete record of dated events.
+    public let observedAreStatements: Bool
     public let lastObserved: Observed
     /// The data's as-of date: the end of the observation window, as a date.
     public let asOf: String

@@ -135,6 +135,7 @@ public struct ScenarioRunner: Sendable {
         return ForecastResult(
             name: scenario.name, description: scenario.description, scenarioFile: scenario.file, scenarioSHA256: scenario.sha256,
             dataFiles: scenario.dataFiles, seriesDescription: scenario.seriesDescription, observed: observed,
+            observedAreStatements: { if case .counts = series.observations { true } else { false } }(),
             lastObserved: observed.last ?? ForecastResult.Observed(time: series.end, count: series.lastCount, label: ""),
             asOf: DecimalYear.deadlineText(series.end),
             candidates: rows, combinationNote: Self.combinationNote(scenario.combination, skill: skill),

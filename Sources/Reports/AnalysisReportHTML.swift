@@ -40,11 +40,12 @@ extension AnalysisReport {
             ? [.paragraph("No problems: every scenario and scorecard in Models/ ran on the data in Data/.")] : [.problems(problems)]))
         page.sections.append(HTMLSection(id: "provenance", heading: "Data provenance", blocks: [
             .paragraph("Every value comes from the sources below; each row of the data files carries its own source URL."),
-            .provenance(provenance),
+            .details(summary: "The \(provenance.count) datasets and their sources", blocks: [.provenance(provenance)]),
         ]))
         page.sections.append(HTMLSection(id: "reproducibility", heading: "Reproducibility", blocks: [
             .paragraph("The same command on the same files gives the same numbers: every simulation is seeded, and results do not depend on the number of threads."),
-            .code(commandLine), .definitions(reproducibility),
+            .code(commandLine),
+            .details(summary: "Version, seeds and file hashes (\(reproducibility.lines.count))", blocks: [.definitions(reproducibility)]),
         ]))
         return page.render()
     }
@@ -85,12 +86,12 @@ extension AnalysisReport {
                                 + "prediction bands from \(result.draws) draws; \(result.combinationNote); data as of \(result.asOf)."))
         var models = report.modelTable
         models.title = "Candidate models: AICc within each family, weight in the projection (from out-of-sample skill) beside the Akaike weight, rolling-origin backtest scores (CRPS, log score, interval score: lower is better) and coverage"
-        blocks.append(.table(models))
+        blocks.append(.details(summary: "Candidate models: weights, fits and backtest scores (\(models.rows.count))", blocks: [.table(models)]))
         var projection = report.projectionTable(result.projection)
         projection.title = "Projection: cumulative count at the end of each year, and new centres in the year"
-        blocks.append(.table(projection))
-        blocks.append(.heading("Target: \(t.target.count) by \(t.target.label)"))
-        blocks.append(.definitions(report.targetBlock(t)))
+        blocks.append(.details(summary: "Projection by year: counts and new centres (\(projection.rows.count) years)", blocks: [.table(projection)]))
+        blocks.append(.details(summary: "How the answer for \(t.target.count) by \(t.target.label) was reached",
+                               blocks: [.definitions(report.targetBlock(t))]))
         if !result.whatIfs.isEmpty {
             var whatIfs = report.whatIfTable
             whatIfs.title = "What-if scenarios beside the baseline (same draws)"
@@ -117,7 +118,10 @@ extension AnalysisReport {
             return HTMLSection(id: "calibration", heading: heading, blocks: [.paragraph(Self.missingCalibration(entry.file))])
         }
         let study = report.study
-        var blocks: [HTMLBlock] = report.header.map { .paragraph($0) }
+        var blocks: [HTMLBlock] = report.header.prefix(1).map { .paragraph($0) }
+        if report.header.count > 1 {
+            blocks.append(.details(summary: "How the study was run", blocks: report.header.dropFirst().map { .paragraph($0) }))
+        }
         blocks.append(.paragraph("Figures read from \(entry.file) (SHA-256 \(entry.sha256.prefix(16))…), written by foresight "
                                  + "\(report.document.foresightVersion)\(report.document.commit.map { " at commit \($0.prefix(12))" } ?? "") "
                                  + "with seed \(study.design.seed); the report does not rerun the study."))
@@ -128,16 +132,18 @@ extension AnalysisReport {
         }
         var coverage = report.coverageTable
         coverage.title = "Coverage (binomial SE at the nominal level) beside the true predictive distribution's; interval score and CRPS beside the truth's"
-        blocks.append(.table(coverage))
+        blocks.append(.details(summary: "Coverage and scores per truth and horizon (\(coverage.rows.count) rows)", blocks: [.table(coverage)]))
         var targets = report.targetTable
         targets.title = "Probability of the target two years after the data end: Brier score against climatology (the base rate) and the truth"
-        blocks.append(.table(targets))
-        blocks.append(.chart(ReportCharts.reliability(study, id: "calibration-reliability"),
-                             caption: "Reliability of the target probabilities over all truths: in each bin of forecast probability, the mean "
-                                + "forecast beside the share of replicates that reached the target (equal bars: reliable)."))
         var reliability = report.reliabilityTable
         reliability.title = "Reliability table"
-        blocks.append(.table(reliability))
+        blocks.append(.details(summary: "Target probabilities: Brier scores and reliability", blocks: [
+            .table(targets),
+            .chart(ReportCharts.reliability(study, id: "calibration-reliability"),
+                   caption: "Reliability of the target probabilities over all truths: in each bin of forecast probability, the mean "
+                    + "forecast beside the share of replicates that reached the target (equal bars: reliable)."),
+            .table(reliability),
+        ]))
         return HTMLSection(id: "calibration", heading: heading, blocks: blocks)
     }
 
@@ -147,36 +153,38 @@ extension AnalysisReport {
         var blocks: [HTMLBlock] = []
         if let description = result.spec.description { blocks.append(.paragraph(description)) }
         blocks.append(.chart(ReportCharts.scores(result, id: "\(id)-scores"),
-                             caption: "Scores by method, rescaled within each method so that the best alternative is 1 and the worst 0."))
+                             caption: ReportCharts.scoresCaption))
         var ranking = report.rankingTable
         ranking.title = "Rankings by method (= marks a tie)"
         blocks.append(.table(ranking))
         var scores = report.scoresTable
         scores.title = "Scores by method (VIKOR's Q: lower is better)"
-        blocks.append(.table(scores))
+        blocks.append(.details(summary: "The scores behind the chart", blocks: [.table(scores)]))
         if let smaa = result.smaa {
             blocks.append(.chart(ReportCharts.acceptability(smaa, id: "\(id)-smaa"),
                                  caption: "SMAA-2 rank acceptability: the share of \(smaa.draws) weight draws in which each alternative takes each rank."))
         }
-        if let stability = result.stability.first {
-            blocks.append(.chart(ReportCharts.tornado(stability, id: "\(id)-stability"),
-                                 caption: "Weight stability (\(stability.method.rawValue)): the range of each criterion's weight over which the leader stays first, the other weights rescaled."))
-        }
         var criteria = report.criteriaTable
         criteria.title = "Criteria, weights and values"
-        blocks.append(.table(criteria))
+        blocks.append(.details(summary: "Criteria, weights and values (\(criteria.rows.count) criteria)", blocks: [.table(criteria)]))
+        if let stability = result.stability.first {
+            blocks.append(.details(summary: "Weight stability: how far each weight can move before the leader changes", blocks: [
+                .chart(ReportCharts.tornado(stability, id: "\(id)-stability"),
+                       caption: "Weight stability (\(stability.method.rawValue)): the range of each criterion's weight over which the leader stays first, the other weights rescaled."),
+            ]))
+        }
         if let rationale = result.spec.weightRationale {
             blocks.append(.paragraph("Why these weights: " + rationale.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
         if result.methods.count > 1 {
             var agreement = report.agreementTable
             agreement.title = "Agreement between the methods' rankings (Kendall's τ_b: 1 the same order, −1 the reverse)"
-            blocks.append(.table(agreement))
+            blocks.append(.details(summary: "Agreement between the methods' rankings (Kendall's τ_b)", blocks: [.table(agreement)]))
         }
-        let reversals = report.reversalLines
-        if !reversals.isEmpty {
+        if let reversal = report.reversalSummary {
             blocks.append(.heading("Rank reversal: does the order of the others change when one alternative is removed or copied?"))
-            blocks.append(.list(reversals))
+            blocks.append(.paragraph(reversal))
+            blocks.append(.details(summary: "Every rank-reversal experiment, by method", blocks: [.list(report.reversalLines)]))
         }
         blocks.append(.details(summary: "The source of every value (\(report.sourceLines.count))", blocks: [.list(report.sourceLines)]))
         if !result.notes.isEmpty {
@@ -206,25 +214,34 @@ enum ReportCharts {
         options.note = "Probability of reaching \(t.count) by \(t.label): \(Headline.probability(result.target))."
         return FanChart(title: result.name,
                         observed: Series(name: "Observed", points: result.observed.map { Point(x: $0.time, y: Double($0.count)) }),
+                        observedKind: result.observedAreStatements ? .statements : .events,
                         lines: [mean] + fitted + uniqueNames(whatIfs), bands: bands,
                         target: ReferenceLine(value: Double(t.count), label: "Target \(t.count)"),
                         targetDate: ReferenceLine(value: t.by, label: t.label), options: options)
     }
 
-    /// Scores per method rescaled to 0 (worst) … 1 (best), grouped by method.
+    /// Scores per method on a zero baseline, grouped by method: a method whose scores are all
+    /// non-negative and higher-is-better is divided by its best score (ratios kept, the best at
+    /// 1); any other (VIKOR's Q, PROMETHEE's net flow) is drawn as it is.
     static func scores(_ result: ScorecardResult, id: String) -> GroupedBarChart {
         let methods = result.methods
-        let alternatives = result.spec.alternatives
-        let series = alternatives.indices.map { i in
-            BarSeries(name: alternatives[i], values: methods.map { method in
-                let values = method.scoreValues
-                guard let low = values.min(), let high = values.max(), high > low else { return 1 }
-                let share = (values[i] - low) / (high - low)
-                return method.higherIsBetter ? share : 1 - share
-            })
+        let scaled = methods.map { method -> (label: String, values: [Double]) in
+            let values = method.scoreValues, name = method.method.rawValue
+            if method.higherIsBetter, let best = values.max(), best > 0, values.allSatisfy({ $0 >= 0 }) {
+                return ("\(name) ÷ best", values.map { $0 / best })
+            }
+            return (method.higherIsBetter ? "\(name) (raw)" : "\(name) (0 best)", values)
         }
-        return GroupedBarChart(title: "\(result.spec.name): scores by method", categories: methods.map(\.method.rawValue), series: series,
-                               options: ChartOptions(xTitle: "Method", yTitle: "Score (best = 1)", id: id))
+        let series = result.spec.alternatives.indices.map { i in BarSeries(name: result.spec.alternatives[i], values: scaled.map { $0.values[i] }) }
+        return GroupedBarChart(title: "\(result.spec.name): scores by method", categories: scaled.map(\.label), series: series,
+                               options: ChartOptions(xTitle: "Method", yTitle: "Score", id: id))
+    }
+
+    /// The caption of ``scores(_:id:)``: how the scores were scaled.
+    static var scoresCaption: String {
+        "Scores by method, every bar from zero. Methods marked \"÷ best\" are divided by the best alternative's score, so the best is 1 "
+            + "and the bars keep the scores' ratios; methods marked \"raw\" are drawn as computed (VIKOR's Q: 0 is best; PROMETHEE's net "
+            + "flow φ lies between −1 and 1). Bars of different methods are not on one scale: compare within a method."
     }
 
     /// SMAA-2 rank acceptabilities as stacked bars.

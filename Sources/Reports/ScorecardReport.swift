@@ -160,6 +160,18 @@ public struct ScorecardReport: RenderableReport, Sendable {
         }
     }
 
+    /// One sentence on rank reversal over all methods: which reversed, and the first reversal found.
+    var reversalSummary: String? {
+        guard !result.rankReversal.isEmpty else { return nil }
+        let reversing = result.rankReversal.filter(\.hasReversal)
+        guard let first = reversing.first, let example = first.cases.first(where: \.hasReversal), let pair = example.reversedPairs.first else {
+            return "No method changes the order of the others when an alternative is removed or a dominated copy added."
+        }
+        return "\(reversing.count) of \(result.rankReversal.count) methods (\(reversing.map(\.method.rawValue).joined(separator: ", "))) change the order "
+            + "of the others in at least one experiment: for example \(Self.describe(example.change)), \(pair.first) and \(pair.second) swap "
+            + "under \(first.method.rawValue). The ranking depends on which alternatives are compared."
+    }
+
     var sourceLines: [String] {
         spec.criteria.enumerated().map { j, criterion in
             let values = alternatives.indices.map { "\(alternatives[$0]) \(Self.describe(spec.matrix.value(alternative: $0, criterion: j)))" }

@@ -57,8 +57,10 @@ struct ReportCommandTests {
         #expect(page.text.contains("broken.yaml"), "the problems section names the broken file")
         #expect(page.text.contains("China national MICs toward 40 by 2025"))
 
-        // Charts: one fan chart for the scenario, scores, SMAA and stability for the scorecard.
-        #expect(page.svgs.count == 4)
+        // Charts: one fan chart for the scenario, scores, SMAA and stability for the scorecard,
+        // each in the wide and the narrow layout.
+        #expect(page.svgs.count == 8)
+        #expect(page.svgs.filter { $0.id.hasSuffix("-narrow") }.count == 4)
         for svg in page.svgs {
             #expect(svg.classes.contains("axis x-axis") && svg.classes.contains("axis y-axis"), "\(svg.id) has both axes")
             #expect(svg.hasTitle && svg.hasDescription, "\(svg.id) has a title and a description")

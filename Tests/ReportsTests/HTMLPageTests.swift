@@ -82,9 +82,12 @@ struct HTMLPageTests {
 
     @Test func chartIsInlineSVGInAFigure() throws {
         let tree = try parsed()
-        let svg = try #require(tree.elements("svg").first)
-        #expect(svg.attributes["role"] == "img")
-        #expect(tree.elements("g").filter { $0.attributes["class"] == "series" }.compactMap { $0.attributes["data-series"] } == ["Fitted mean", "Observed"])
+        let svgs = tree.elements("svg")
+        #expect(svgs.map { $0.attributes["class"] } == ["chart chart-wide", "chart chart-narrow"], "both layouts; CSS shows one")
+        #expect(svgs.allSatisfy { $0.attributes["role"] == "img" })
+        #expect(Set(svgs.compactMap { $0.attributes["id"] }).count == 2, "ids stay unique")
+        #expect(tree.elements("g").filter { $0.attributes["class"] == "series" }.compactMap { $0.attributes["data-series"] }
+            == ["Fitted mean", "Observed", "Fitted mean", "Observed"])
         #expect(tree.elements("figcaption").map(\.text) == ["Observed and fitted"])
     }
 

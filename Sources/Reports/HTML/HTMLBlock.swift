@@ -8,7 +8,8 @@ public enum HTMLBlock: Sendable {
     case heading(String)
     /// A table; its title becomes the caption, right-aligned columns are set in tabular figures.
     case table(Table)
-    /// A chart as inline SVG in a `<figure>`, with an optional caption.
+    /// A chart as inline SVG in a `<figure>`, with an optional caption: the wide layout and the
+    /// narrow one (``Chart/narrowLayout``), of which the style sheet shows one.
     case chart(any Chart, caption: String?)
     /// A box listing problems found (data gaps, failed fits); nothing when the list is empty.
     case problems([String])
@@ -37,7 +38,9 @@ public enum HTMLBlock: Sendable {
         case let .table(table): Self.render(table, into: &markup)
         case let .chart(chart, caption):
             markup.element("figure", [("class", "chart")]) { figure in
+                // Both layouts; the style sheet shows the narrow one on small screens.
                 figure.append(markup: chart.svg())
+                figure.append(markup: chart.narrowLayout.svg())
                 if let caption { figure.element("figcaption", text: caption) }
             }
         case let .problems(items):

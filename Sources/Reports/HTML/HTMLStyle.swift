@@ -19,7 +19,12 @@ enum HTMLStyle {
         nav.toc p.toc-title { font-weight: bold; margin: 0 0 0.25rem; }
         nav.toc ol { margin: 0; padding-left: 1.25rem; columns: 2 16rem; }
         figure.chart { margin: 1.25rem 0; }
-        figure.chart svg { display: block; width: 100%; height: auto; max-width: 56rem; }
+        figure.chart svg { display: block; width: 100%; height: auto; max-width: 45rem; }
+        figure.chart svg.chart-narrow { display: none; max-width: 30rem; }
+        @media screen and (max-width: 48rem) {
+            figure.chart svg.chart-wide { display: none; }
+            figure.chart svg.chart-narrow { display: block; }
+        }
         figcaption { font-size: 0.9rem; color: #4D4D4D; margin-top: 0.35rem; }
         .table-wrap { overflow-x: auto; margin: 1rem 0; }
         table { border-collapse: collapse; font-size: 0.9rem; }
@@ -37,12 +42,18 @@ enum HTMLStyle {
         .card-detail { font-size: 0.85rem; color: #4D4D4D; }
         aside.problems { border: 1px solid #D55E00; border-left: 5px solid #D55E00; background: #FFF6F0; border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; }
         aside.problems .problems-title { font-weight: bold; margin: 0.25rem 0; }
+        aside.warnings li, aside.problems li { font-size: 0.875rem; line-height: 1.4; }
         aside.warnings { border: 1px solid #8A6D00; border-left: 5px solid #8A6D00; background: #FFF9E0; border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; }
-        details { border: 1px solid #D9D9D9; border-radius: 6px; padding: 0.4rem 0.8rem; margin: 1rem 0; }
+        details { border: 1px solid #D9D9D9; border-radius: 6px; padding: 0.35rem 0.8rem; margin: 0.5rem 0; }
         details summary { cursor: pointer; font-weight: bold; }
         dl.definitions { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; font-size: 0.9rem; }
         dl.definitions dt { font-weight: bold; }
         dl.definitions dd { margin: 0; overflow-wrap: anywhere; font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
+        @media screen and (max-width: 40rem) {
+            dl.definitions { grid-template-columns: minmax(0, 1fr); }
+            dl.definitions dt { overflow-wrap: anywhere; }
+            dl.definitions dd { margin-bottom: 0.4rem; }
+        }
         footer { margin-top: 3rem; font-size: 0.85rem; color: #4D4D4D; border-top: 1px solid #E0E0E0; padding-top: 0.75rem; }
         @media print {
             body { max-width: none; padding: 0; font-size: 10.5pt; }
