@@ -197,7 +197,7 @@ struct SMAAModel: Sendable {
     /// criterion order, then `w_j = exp(l_j − max l)/Σ_k exp(l_k − max l)` (no underflow for
     /// small `α_j`); `w_j = 0` where `α_j = 0`. Lanes from `count` on are left as they were.
     @inline(__always)
-    private static func sampleDirichlet(
+    static func sampleDirichlet(
         _ count: Int, alphas: [Double], into weights: UnsafeMutablePointer<Double>, lanes: Int,
         generator: inout BlockGenerator
     ) {
