@@ -70,8 +70,8 @@ import Scoring
 /// (those of `weights:`, as the methods use them): a Dirichlet distribution with mean `w̄` and
 /// concentration `κ`, so `Var(w_j) = w̄_j(1 − w̄_j)/(κ + 1)`; a criterion of weight 0 keeps 0.
 /// Reports label the result "if the weights are uncertain by about ±X% around the stated
-/// weights", X being ``Scoring/SMAAWeightConstraints/relativeSpread`` (24% for four equal
-/// weights at κ = 50; quadrupling κ halves it). `weights: uniform` draws from all weight vectors
+/// weights", X being `SMAAWeightConstraints.relativeSpread` (24% for four equal
+/// weights at κ = 50; quadrupling κ + 1 halves it). `weights: uniform` draws from all weight vectors
 /// alike ("if nothing is known about the weights"); `rank_order` and `intervals` draw uniformly
 /// from the weights that satisfy them.
 ///
