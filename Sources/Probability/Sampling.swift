@@ -136,8 +136,13 @@ extension RandomNumberGenerator {
 
     // MARK: - Implementation
 
-    /// `log` of a `Gamma(shape, 1)` variate (Marsaglia–Tsang with the `shape < 1` boost).
-    mutating func nextLogStandardGamma(shape: Double) -> Double {
+    /// The logarithm of a `Gamma(shape, 1)` variate, by the method of ``nextGamma(shape:scale:)``
+    /// (Marsaglia–Tsang, with the `shape < 1` boost applied in log space).
+    ///
+    /// Normalizing `exp(lᵢ − max l)` over independent draws gives a Dirichlet vector without
+    /// underflow even for tiny shapes (as ``nextDirichlet(_:)`` does). Unlike the throwing
+    /// samplers this one does not validate: `shape` must be finite and positive.
+    public mutating func nextLogStandardGamma(shape: Double) -> Double {
         if shape < 1 {
             return nextLogStandardGamma(shape: shape + 1) + Double.log(nextOpenUniform()) / shape
         }

@@ -270,7 +270,7 @@ public struct Headline: Sendable {
                                       detail: "rank-1 acceptability over \(smaa.draws) weight draws; "
                                         + smaa.alternatives.indices.filter { $0 != top }
                                             .map { "\(smaa.alternatives[$0]) \(Headline.percent(smaa.acceptability[$0][0]))" }.joined(separator: ", ")))
-                sentence += "; under weight uncertainty (SMAA-2) \(smaa.alternatives[top]) ranks first in \(Headline.percent(share)) of draws"
+                sentence += "; \(smaa.weightModel.label), \(smaa.alternatives[top]) ranks first in \(Headline.percent(share)) of SMAA-2 draws"
             }
             sentences.append(sentence + ".")
         }

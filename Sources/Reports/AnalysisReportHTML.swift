@@ -63,8 +63,9 @@ extension AnalysisReport {
         "CRPS (continuous ranked probability score): the average distance between a forecast distribution and what happened, in centres; "
             + "lower is better, and 0 would be a certain and correct forecast. It rewards forecasts that are both sharp and honest.",
         "Scorecards: each method (weighted sum, TOPSIS, VIKOR, PROMETHEE, AHP) ranks the programs from the same criteria and weights. "
-            + "SMAA-2 redraws the weights many times and counts how often each program takes each rank. Today it draws them uniformly "
-            + "from all possible weights, ignoring the stated ones: read its shares as \"if nothing is known about the weights\".",
+            + "SMAA-2 redraws the weights many times and counts how often each program takes each rank. By default it draws them around "
+            + "the stated weights, so its shares read \"if the weights are uncertain by about ±X%\", X given with each scorecard; a "
+            + "scorecard with 'weights: uniform' draws them from all possible weights instead: \"if nothing is known about the weights\".",
     ]
 
     private func scenarioSection(_ entry: ScenarioEntry, id: String) -> HTMLSection {
@@ -162,7 +163,8 @@ extension AnalysisReport {
         blocks.append(.details(summary: "The scores behind the chart", blocks: [.table(scores)]))
         if let smaa = result.smaa {
             blocks.append(.chart(ReportCharts.acceptability(smaa, id: "\(id)-smaa"),
-                                 caption: "SMAA-2 rank acceptability: the share of \(smaa.draws) weight draws in which each alternative takes each rank."))
+                                 caption: "SMAA-2 rank acceptability: the share of \(smaa.draws) weight draws in which each alternative takes each rank, "
+                                    + "\(smaa.weightModel.label)."))
         }
         var criteria = report.criteriaTable
         criteria.title = "Criteria, weights and values"

@@ -251,7 +251,7 @@ public struct ScorecardReport: RenderableReport, Sendable {
 
     private func smaaHeading(_ smaa: SMAAResult) -> String {
         let largest = smaa.standardErrors.flatMap { $0 }.max() ?? 0
-        return "SMAA-2 rank acceptabilities (\(smaa.draws) draws, seed \(result.seed), \(Self.describe(spec.smaa?.constraints ?? .uniform)) weights; "
+        return "SMAA-2 rank acceptabilities, \(smaa.weightModel.label) (\(smaa.draws) draws, seed \(result.seed); "
             + "standard errors ≤ \(NumberFormat.fixed(largest, decimals: 4)); uncertain values sampled, additive linear value model)"
     }
 
@@ -273,14 +273,6 @@ public struct ScorecardReport: RenderableReport, Sendable {
         case .normal(let mean, let sd): "N(\(NumberFormat.significant(mean)), \(NumberFormat.significant(sd)))"
         case .triangular(let low, let mode, let high):
             "T(\(NumberFormat.significant(low)), \(NumberFormat.significant(mode)), \(NumberFormat.significant(high)))"
-        }
-    }
-
-    static func describe(_ constraints: SMAAWeightConstraints) -> String {
-        switch constraints {
-        case .uniform: "uniform"
-        case .intervals: "interval-constrained"
-        case .rankOrder(let order): "rank-ordered (\(order.joined(separator: " ≥ ")))"
         }
     }
 
@@ -400,14 +392,17 @@ extension ScorecardReport {
         ])
         var smaa: JSONValue = .null
         if let s = result.smaa {
-            let constraints: JSONValue = switch spec.smaa?.constraints ?? .uniform {
-            case .uniform: .string("uniform")
-            case .rankOrder(let order): .object([("rank_order", .array(order.map(JSONValue.string)))])
-            case .intervals(let ranges): .object([("intervals", .object(zip(ids, ranges).map {
-                ($0, .array([.number($1.lowerBound), .number($1.upperBound)])) }))])
+            let weights: [(String, JSONValue)] = switch s.weightModel {
+            case .uniform: [("weights", .string("uniform"))]
+            case .rankOrder(let order): [("weights", .object([("rank_order", .array(order.map(JSONValue.string)))]))]
+            case .intervals(let ranges): [("weights", .object([("intervals", .object(zip(ids, ranges).map {
+                ($0, .array([.number($1.lowerBound), .number($1.upperBound)])) }))]))]
+            case .dirichlet(_, let concentration): [
+                ("weights", .string("stated")), ("concentration", .number(concentration)),
+                ("weight_spread", s.weightModel.relativeSpread.map(JSONValue.number) ?? .null)]
             }
-            smaa = .object([
-                ("draws", .int(s.draws)), ("seed", seedValue), ("weights", constraints),
+            smaa = .object([("draws", .int(s.draws)), ("seed", seedValue)] + weights + [
+                ("weight_model", .string(s.weightModel.label)),
                 ("acceptance_rate", .number(s.acceptanceRate)),
                 ("acceptability", .object(alternatives.indices.map { (alternatives[$0], .array(s.acceptability[$0].map(JSONValue.number))) })),
                 ("rank1_acceptability", byAlternative(s.acceptability.map { $0.first ?? 0 })),

@@ -865,7 +865,8 @@ struct SpecLoader {
             locations.smaa = LocatedPath(location: problems.location(of: smaaNode), path: "sensitivity.smaa")
             if case .scalar = smaaNode {
                 if let on = mapping.bool("smaa", required: false, problems: &problems), on {
-                    smaa = ScorecardSMAA(draws: ScorecardSMAA.defaultDraws, constraints: .uniform, confidenceDraws: 10_000)
+                    smaa = ScorecardSMAA(draws: ScorecardSMAA.defaultDraws, weights: .stated(concentration: SMAAWeightConstraints.defaultConcentration),
+                                         confidenceDraws: 10_000)
                 }
             } else if var inner = YAMLMapping(smaaNode, path: "sensitivity.smaa", problems: &problems) {
                 var draws = ScorecardSMAA.defaultDraws, confidence = 10_000
@@ -876,9 +877,9 @@ struct SpecLoader {
                         } else if target == 0 { draws = n } else { confidence = n }
                     }
                 }
-                let constraints = readSMAAWeights(&inner, criteria: criteria)
+                let weights = readSMAAWeights(&inner, criteria: criteria)
                 inner.finish(&problems)
-                smaa = ScorecardSMAA(draws: draws, constraints: constraints, confidenceDraws: confidence)
+                smaa = ScorecardSMAA(draws: draws, weights: weights, confidenceDraws: confidence)
             }
         }
         let stability = mapping.bool("stability_intervals", required: false, problems: &problems) ?? false
@@ -901,15 +902,38 @@ struct SpecLoader {
         return (smaa, stability, degradation)
     }
 
-    mutating func readSMAAWeights(_ mapping: inout YAMLMapping, criteria: [String]) -> SMAAWeightConstraints {
-        guard let node = mapping.value("weights", required: false, problems: &problems) else { return .uniform }
-        let path = "sensitivity.smaa.weights"
-        if case .scalar = node {
-            _ = mapping.choice("weights", among: ["uniform"], required: false, problems: &problems)
-            return .uniform
+    /// `weights` and `concentration` of `sensitivity.smaa`: stated weights (the default), with
+    /// the concentration (default ``SMAAWeightConstraints/defaultConcentration``), or constraints.
+    mutating func readSMAAWeights(_ mapping: inout YAMLMapping, criteria: [String]) -> ScorecardSMAAWeights {
+        var concentration = SMAAWeightConstraints.defaultConcentration
+        if let value = mapping.number("concentration", required: false, problems: &problems) {
+            if value > 0 { concentration = value } else {
+                problems.record("must be a finite number > 0, found \(Self.short(value))", at: mapping.node(of: "concentration"),
+                                path: "sensitivity.smaa.concentration")
+            }
         }
+        let stated = ScorecardSMAAWeights.stated(concentration: concentration)
+        guard let node = mapping.value("weights", required: false, problems: &problems) else { return stated }
+        let path = "sensitivity.smaa.weights"
+        var result = stated
+        if case .scalar = node {
+            if mapping.choice("weights", among: ["stated", "uniform"], required: false, problems: &problems) == "uniform" {
+                result = .constrained(.uniform)
+            }
+        } else {
+            result = .constrained(readSMAAConstraints(node, path: path, criteria: criteria))
+        }
+        if case .constrained = result, mapping.has("concentration") {
+            problems.record("'concentration' applies only to 'weights: stated'", at: mapping.node(of: "concentration"),
+                            path: "sensitivity.smaa.concentration")
+        }
+        return result
+    }
+
+    /// The `{rank_order: …}` or `{intervals: …}` form of `sensitivity.smaa.weights`.
+    mutating func readSMAAConstraints(_ node: Node, path: String, criteria: [String]) -> SMAAWeightConstraints {
         guard var inner = YAMLMapping(node, path: path, problems: &problems,
-                                      what: "uniform, {rank_order: [...]} or {intervals: {criterion: [low, high]}}") else { return .uniform }
+                                      what: "stated, uniform, {rank_order: [...]} or {intervals: {criterion: [low, high]}}") else { return .uniform }
         var result = SMAAWeightConstraints.uniform
         if inner.has("rank_order") {
             let order = readNames(&inner, "rank_order", required: true, what: "criterion") ?? []

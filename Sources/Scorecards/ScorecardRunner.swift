@@ -56,8 +56,9 @@ public struct MethodRankReversal: Sendable, Equatable {
 ///   (priorities of `ahp.criteria`). The `ahp` method always uses the priorities of
 ///   `ahp.criteria` (or weight 1 for a single criterion); the other methods use the weights.
 /// - Every method runs on the central values of the matrix (interval midpoints, distribution
-///   means); SMAA-2 samples the uncertain values and uniform (or constrained) weights, with
-///   its additive linear value model (see `SMAA`), whatever the methods.
+///   means); SMAA-2 samples the uncertain values and the weights — by default around the
+///   weights the methods use (Dirichlet, see ``ScorecardSMAAWeights``), else uniform or
+///   constrained — with its additive linear value model (see `SMAA`), whatever the methods.
 /// - Stability intervals and rank reversal are computed for **every** method requested, each with
 ///   its own weights and settings, so that a reader sees which conclusions depend on the method.
 /// - Deterministic for a seed: SMAA's result does not depend on the thread count.
@@ -152,7 +153,7 @@ public enum ScorecardRunner {
 
         var smaa: SMAAResult?
         if let settings = spec.smaa {
-            let runner = SMAA(draws: settings.draws, seed: seed, constraints: settings.constraints,
+            let runner = SMAA(draws: settings.draws, seed: seed, constraints: settings.weights.constraints(statedWeights: weights.values),
                               confidenceDraws: settings.confidenceDraws, threads: max(1, threads))
             do {
                 smaa = try runner.run(matrix)

@@ -47,9 +47,10 @@ import Scoring
 ///   thresholds: relative         # absolute (default: criterion units) | relative (fractions of each criterion's range)
 ///   criteria: {c1: {preference: v_shape, p: 2}}   # per-criterion overrides (always absolute units)
 /// sensitivity:
-///   smaa: {draws: 100000, weights: uniform, confidence_draws: 10000}
-///         # weights: uniform | {rank_order: [c1, c2, ...]} | {intervals: {c1: [0.2, 0.6], ...}}
-///         # `smaa: true` means the defaults (10 000 draws, uniform weights)
+///   smaa: {draws: 100000, weights: stated, concentration: 50, confidence_draws: 10000}
+///         # weights: stated (default) | uniform | {rank_order: [c1, c2, ...]} | {intervals: {c1: [0.2, 0.6], ...}}
+///         # concentration: κ > 0 (default 50), only with `weights: stated`
+///         # `smaa: true` means the defaults (10 000 draws, stated weights, concentration 50)
 ///   stability_intervals: true    # default false
 ///   rank_reversal: true          # default false; or {degradation: 0.05}
 /// seed: 2025                     # default 1; `foresight scorecard --seed` overrides it
@@ -63,6 +64,16 @@ import Scoring
 /// values from exactly one place: its `values`, a column of `matrix`, or — when it has neither — its
 /// alternatives pairwise matrix `ahp.alternatives.<id>`, whose priorities then are its values
 /// (benefit direction).
+///
+/// ### SMAA weights
+/// By default (`weights: stated`) SMAA-2 draws the weights around the scorecard's own weights
+/// (those of `weights:`, as the methods use them): a Dirichlet distribution with mean `w̄` and
+/// concentration `κ`, so `Var(w_j) = w̄_j(1 − w̄_j)/(κ + 1)`; a criterion of weight 0 keeps 0.
+/// Reports label the result "if the weights are uncertain by about ±X% around the stated
+/// weights", X being `SMAAWeightConstraints.relativeSpread` (24% for four equal
+/// weights at κ = 50; quadrupling κ + 1 halves it). `weights: uniform` draws from all weight vectors
+/// alike ("if nothing is known about the weights"); `rank_order` and `intervals` draw uniformly
+/// from the weights that satisfy them.
 ///
 /// ### AHP
 /// `weights: ahp` takes the criteria weights from `ahp.criteria` (in `criteria` order); the `ahp`
@@ -78,7 +89,8 @@ import Scoring
 /// Unknown keys (with a suggestion), wrong types, unknown or duplicate alternative and criterion
 /// names, missing or non-finite values, intervals with low > high, negative standard deviations,
 /// pairwise matrices that are not square, not positive or not reciprocal (the cell is named),
-/// negative weights, missing weights under `weights: given`, unknown methods, `ahp` without
+/// negative weights, missing weights under `weights: given`, a `sensitivity.smaa.concentration`
+/// that is not a number > 0 (or given without `weights: stated`), unknown methods, `ahp` without
 /// `ahp.criteria`, CSV problems (located in the CSV), and — when the scorecard is run — values a
 /// method cannot use (a constant criterion under min-max, a value ≤ 0 under WPM), located at the
 /// criterion or value. Weights that do not sum to 1 are divided by their sum, with a note.
@@ -187,8 +199,26 @@ public struct ScorecardSMAA: Sendable, Hashable {
     /// Default number of draws.
     public static let defaultDraws = 10_000
     public let draws: Int
-    public let constraints: SMAAWeightConstraints
+    /// How the weights are drawn.
+    public let weights: ScorecardSMAAWeights
     public let confidenceDraws: Int
+}
+
+/// How a scorecard's SMAA-2 draws its weights (`sensitivity.smaa.weights`).
+public enum ScorecardSMAAWeights: Sendable, Hashable {
+    /// `weights: stated` (the default): a Dirichlet distribution centred on the scorecard's
+    /// weights with concentration `κ` (``SMAAWeightConstraints/dirichlet(center:concentration:)``).
+    case stated(concentration: Double)
+    /// Constraints that do not depend on the stated weights: `uniform`, `rank_order`, `intervals`.
+    case constrained(SMAAWeightConstraints)
+
+    /// The constraints for a run whose methods use `statedWeights` (criterion order).
+    public func constraints(statedWeights: [Double]) -> SMAAWeightConstraints {
+        switch self {
+        case .stated(let concentration): .dirichlet(center: statedWeights, concentration: concentration)
+        case .constrained(let constraints): constraints
+        }
+    }
 }
 
 /// A documented ordinal scale: level → meaning.

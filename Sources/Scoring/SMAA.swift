@@ -23,7 +23,9 @@ import Probability
 /// §5.2.2, Algorithm M), which runs branch-free over batches of 128 draws held criterion by
 /// criterion, so that sorting, utilities, ranks and tallies all run in vector operations
 /// across draws. (Earlier versions normalized i.i.d. exponentials `−ln u`; the distribution
-/// is the same, the random streams are not.)
+/// is the same, the random streams are not.) Weights centred on stated ones
+/// (``SMAAWeightConstraints/dirichlet(center:concentration:)``) are normalized gamma variates,
+/// drawn one weight vector at a time.
 ///
 /// ## Outputs (see ``SMAAResult``)
 /// Rank acceptability `b_i^r = #{draws with rank_i = r}/N`, central weights
@@ -33,10 +35,10 @@ import Probability
 ///
 /// ## Reproducibility
 /// Draws are split into fixed blocks of ``blockSize``; block `b` uses the seed's generator
-/// advanced by `b` jumps (2^128 steps each). Within a block, the first 20 words of that stream
-/// seed the kernel's own inlined xoshiro256** generators: one for uncertain values and four
-/// lanes (one per draw of each group of four) for the weight uniforms, which are
-/// `(x >> 12)·2⁻⁵²`. Blocks are merged in block order, so a seed gives bit-identical results
+/// advanced by `b` jumps (2^128 steps each). Within a block, the first 24 words of that stream
+/// seed the kernel's own inlined xoshiro256** generators: one for uncertain values, four
+/// lanes (one per draw of each group of four) for the uniform weights' uniforms, which are
+/// `(x >> 12)·2⁻⁵²`, and one for Dirichlet weights. Blocks are merged in block order, so a seed gives bit-identical results
 /// for any ``threads``. Confidence factors use the generator after one long jump, the interval
 /// pilot the one after two.
 public struct SMAA: Sendable, Hashable {
@@ -142,7 +144,7 @@ public struct SMAA: Sendable, Hashable {
             alternatives: matrix.alternatives, criteria: matrix.criteria.map(\.name), draws: tally.accepted,
             acceptanceRate: Double(tally.accepted) / Double(Swift.max(tally.attempts, 1)),
             acceptability: acceptability, standardErrors: errors, centralWeights: centralWeights,
-            confidenceFactors: factors)
+            confidenceFactors: factors, weightModel: constraints)
     }
 }
 

@@ -80,15 +80,18 @@ struct SMAAModel: Sendable {
     ///
     /// Candidates are drawn in batches of ``batchSize``; each candidate's weights are the `n`
     /// spacings of `n − 1` sorted uniforms (see ``SimplexSampler``), for a rank order sorted
-    /// again and permuted. Uncertain values are then drawn for the accepted candidates, in
-    /// order. The block's random words come from a ``LaneGenerator`` (weights) and a
-    /// ``BlockGenerator`` (values), both seeded from the first words of `start`.
+    /// again and permuted; Dirichlet weights are normalized gammas drawn draw by draw (see
+    /// ``sampleDirichlet(_:alphas:into:lanes:generator:)``). Uncertain values are then drawn for
+    /// the accepted candidates, in order. The block's random words come from a ``LaneGenerator``
+    /// (uniform weights), a ``BlockGenerator`` (values) and a second ``BlockGenerator``
+    /// (Dirichlet weights), seeded in that order from the first words of `start`.
     ///
     /// With exact values, alternatives are compared through `u_i − u_1 = Σ_j w_j·(v_ij − v_1j)`
     /// (one dot product fewer; identical alternatives still tie exactly).
     func simulate(draws: Int, generator start: SeededGenerator, maximumAttempts: Int) -> Tally {
         var source = start
         var generator = BlockGenerator(&source), laneGenerator = LaneGenerator(&source)
+        var dirichletGenerator = BlockGenerator(&source)
         var tally = Tally(m: m, n: n)
         let m = m, n = n, lanes = Self.batchSize, exact = isExact
         let sampler = SimplexSampler(dimension: n)
@@ -108,9 +111,10 @@ struct SMAAModel: Sendable {
         for i in 0..<m {
             for j in 0..<n { differences[i * n + j] = values[j * m + i] - values[j * m] }
         }
-        var rankOrder: [Int] = [], low: [Double] = [], high: [Double] = []
+        var rankOrder: [Int] = [], low: [Double] = [], high: [Double] = [], alphas: [Double] = []
         switch constraints {
         case .uniform: break
+        case .dirichlet(let parameters): alphas = parameters
         case .rankOrder(let order): rankOrder = order
         case .intervals(let lowBounds, let highBounds): (low, high) = (lowBounds, highBounds)
         }
@@ -122,7 +126,9 @@ struct SMAAModel: Sendable {
         while accepted < draws && attempts < maximumAttempts {
             let size = Swift.min(lanes, draws - accepted, maximumAttempts - attempts)
             attempts += size
-            if let permuted {
+            if !alphas.isEmpty {
+                Self.sampleDirichlet(size, alphas: alphas, into: weights, lanes: lanes, generator: &dirichletGenerator)
+            } else if let permuted {
                 // Sorted increasing, then the largest weight goes to the most important criterion.
                 sampler.sample(size, into: permuted, lanes: lanes, generator: &laneGenerator)
                 rankNetwork.sort(permuted, lanes: lanes)
@@ -184,6 +190,33 @@ struct SMAAModel: Sendable {
         tally.accepted = accepted
         tally.attempts = attempts
         return tally
+    }
+
+    /// Dirichlet(`alphas`) weight vectors for lanes `0..<count`, criterion `j` of draw `d` at
+    /// `weights[j·lanes + d]`: per draw, `l_j = log Gamma(α_j, 1)` for every `α_j > 0` in
+    /// criterion order, then `w_j = exp(l_j − max l)/Σ_k exp(l_k − max l)` (no underflow for
+    /// small `α_j`); `w_j = 0` where `α_j = 0`. Lanes from `count` on are left as they were.
+    @inline(__always)
+    static func sampleDirichlet(
+        _ count: Int, alphas: [Double], into weights: UnsafeMutablePointer<Double>, lanes: Int,
+        generator: inout BlockGenerator
+    ) {
+        let n = alphas.count
+        for d in 0..<count {
+            var largest = -Double.infinity
+            for j in 0..<n where alphas[j] > 0 {
+                let l = generator.nextLogStandardGamma(shape: alphas[j])
+                weights[j * lanes + d] = l
+                largest = Swift.max(largest, l)
+            }
+            var total = 0.0
+            for j in 0..<n {
+                let w = alphas[j] > 0 ? exp(weights[j * lanes + d] - largest) : 0
+                weights[j * lanes + d] = w
+                total += w
+            }
+            for j in 0..<n { weights[j * lanes + d] /= total }
+        }
     }
 
     /// `out[d] = Σ_j w[j·lanes + d]·c[j]` for every lane `d`.

@@ -19,6 +19,9 @@ public struct SMAAResult: Sendable, Hashable {
     /// Confidence factors `p_i^c`: the probability, over the criterion values only, that `i`
     /// ranks first when the weights are its central weight vector; `nil` when `b_i^1 = 0`.
     public let confidenceFactors: [Double?]
+    /// The weight model the draws came from (as given to ``SMAA``); its
+    /// ``SMAAWeightConstraints/label`` says in words what the acceptabilities mean.
+    public let weightModel: SMAAWeightConstraints
 
     /// `b_i^r` by name and 1-based rank.
     public func acceptability(of alternative: String, rank: Int) throws(ScoringError) -> Double {

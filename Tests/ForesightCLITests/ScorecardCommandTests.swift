@@ -95,6 +95,8 @@ struct ScorecardCommandTests {
         let document = try Self.json(ws, ["e11-smaa.yaml"])
         let smaa = try #require(document["smaa"] as? [String: Any])
         #expect(number(smaa, "draws") == 200_000)
+        #expect(smaa["weights"] as? String == "uniform" && smaa["concentration"] == nil)
+        #expect(smaa["weight_model"] as? String == "if nothing is known about the weights (uniform over all weight vectors)")
         let acceptability = try #require(smaa["acceptability"] as? [String: [Double]])
         for (name, exact) in [("A", [0.4, 0.1, 0.5]), ("B", [0.4, 0.1, 0.5]), ("C", [0.2, 0.8, 0.0])] {
             let observed = try #require(acceptability[name])
@@ -130,6 +132,10 @@ struct ScorecardCommandTests {
         #expect(sources.count == 9 && sources.values.allSatisfy { !$0.isEmpty })
         let rankOne = try #require((document["smaa"] as? [String: Any])?["rank1_acceptability"] as? [String: Double])
         #expect(abs(rankOne.values.reduce(0, +) - 1) < 1e-9)
+        #expect(result.stdout.contains("SMAA-2 rank acceptabilities, if the weights are uncertain by about ±"))
+        let smaa = try #require(document["smaa"] as? [String: Any])
+        #expect(smaa["weights"] as? String == "stated" && number(smaa, "concentration") == 50)
+        #expect(((smaa["weight_model"] as? String) ?? "").contains("around the stated weights (Dirichlet, concentration 50)"))
         #expect((document["stability"] as? [String: Any])?.count == (document["method_order"] as? [Any])?.count)
     }
 

@@ -19,6 +19,8 @@ import Scoring
         #expect(result.agreement.count == result.methods.count)
         let smaa = try #require(result.smaa)
         #expect(smaa.draws == 100_000)
+        // No `weights:` under `smaa`, so the draws centre on the stated weights.
+        #expect(smaa.weightModel == .dirichlet(center: result.weights.values, concentration: 50))
         #expect(abs(smaa.acceptability.map { $0[0] }.reduce(0, +) - 1) < 1e-12)
         #expect(result.stability.map(\.method) == result.spec.methods)
         #expect(result.stability.allSatisfy { $0.intervals.count == 9 && $0.intervals.allSatisfy { $0.lower <= $0.weight && $0.weight <= $0.upper } })
