@@ -267,7 +267,7 @@ public struct Headline: Sendable {
                 let share = smaa.acceptability[top][0]
                 figures.append(Figure(key: "smaa_leader", label: "Most often first (SMAA-2)", value: share,
                                       text: "\(smaa.alternatives[top]) \(Headline.percent(share))",
-                                      detail: "rank-1 acceptability over \(smaa.draws) weight draws; "
+                                      detail: "\(smaa.weightModel.label.prefix(1).uppercased() + smaa.weightModel.label.dropFirst()): rank-1 acceptability over \(smaa.draws) weight draws; "
                                         + smaa.alternatives.indices.filter { $0 != top }
                                             .map { "\(smaa.alternatives[$0]) \(Headline.percent(smaa.acceptability[$0][0]))" }.joined(separator: ", ")))
                 sentence += "; \(smaa.weightModel.label), \(smaa.alternatives[top]) ranks first in \(Headline.percent(share)) of SMAA-2 draws"

@@ -38,7 +38,7 @@ public struct ProgramAnswer: Sendable {
         drawCount = t.drawCount
         asOf = result.asOf
         needed = max(0, t.target.count - result.lastObserved.count)
-        probabilityText = Self.probabilityText(t)
+        probabilityText = Headline.probability(t)
         interval = Self.point(at: t.target.by, in: result.projection)?.intervals.first
         if let median = t.medianDate, t.notReachedProbability < 0.1, t.answeredFromData == nil {
             medianText = Self.monthText(median)
@@ -62,15 +62,6 @@ public struct ProgramAnswer: Sendable {
             sentence += "; not reached by \(result.horizonLabel) in \(Headline.percent(t.notReachedProbability)) of draws"
         }
         self.sentence = sentence + " (data as of \(asOf))."
-    }
-
-    /// The probability with the resolution of its draws: `< 1/N`, `> 1 − 1/N`, else one decimal percent.
-    static func probabilityText(_ t: TargetAnalysis) -> String {
-        guard t.answeredFromData == nil, t.drawCount > 0 else { return Headline.percent(t.probability) }
-        let bound = Headline.percent(1 / Double(t.drawCount))
-        if t.reachedDraws == 0 { return "< \(bound.replacingOccurrences(of: "<", with: ""))" }
-        if t.reachedDraws == t.drawCount { return "> \(Headline.percent(1 - 1 / Double(t.drawCount)))" }
-        return Headline.percent(t.probability)
     }
 
     /// Plain-words odds (the IPCC likelihood scale, coarsened): "very unlikely" … "very likely".
@@ -141,7 +132,7 @@ public struct WhatIfAnswer: Sendable {
         name = outcome.whatIf.name
         change = outcome.change
         probability = outcome.target.probability
-        probabilityText = ProgramAnswer.probabilityText(outcome.target)
+        probabilityText = Headline.probability(outcome.target)
         let sameTarget = outcome.target.target == baseline.target
         baselineProbability = sameTarget ? baseline.probability : nil
         differencePoints = sameTarget ? (outcome.target.probability - baseline.probability) * 100 : nil
@@ -150,7 +141,7 @@ public struct WhatIfAnswer: Sendable {
         if let differencePoints {
             sentence += abs(differencePoints) < 0.05 ? " (no change vs baseline)" : String(format: " (%@%.1f points vs baseline)", differencePoints < 0 ? "−" : "+", abs(differencePoints))
         } else {
-            sentence += " (target moved; the baseline's is \(baseline.target.count) by \(baseline.target.label) at \(ProgramAnswer.probabilityText(baseline)))"
+            sentence += " (target moved; the baseline's is \(baseline.target.count) by \(baseline.target.label) at \(Headline.probability(baseline)))"
         }
         self.sentence = sentence + "."
     }
