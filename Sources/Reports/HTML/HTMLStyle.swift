@@ -40,7 +40,7 @@ enum HTMLStyle {
         .card-label { font-size: 0.875rem; color: #4D4D4D; }
         .card-value { font-size: 1.5rem; font-weight: bold; line-height: 1.3; font-variant-numeric: tabular-nums; overflow-wrap: break-word; }
         .card-detail { font-size: 0.85rem; color: #4D4D4D; }
-        aside.problems { border: 1px solid #D55E00; border-left: 5px solid #D55E00; background: #FFF6F0; border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; }
+        aside.problems { border: 1px solid #C43C00; border-left: 5px solid #C43C00; background: #FFF6F0; border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; }
         aside.problems .problems-title { font-weight: bold; margin: 0.25rem 0; }
         aside.warnings li, aside.problems li { font-size: 0.875rem; line-height: 1.4; }
         aside.warnings { border: 1px solid #8A6D00; border-left: 5px solid #8A6D00; background: #FFF9E0; border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; }
