@@ -58,7 +58,7 @@ struct HTMLPageTests {
         #expect(tree.elements("script").isEmpty && tree.elements("link").isEmpty && tree.elements("img").isEmpty)
         #expect(tree.all.allSatisfy { $0.attributes["src"] == nil })
         let css = try #require(tree.elements("style").first?.text)
-        #expect(css.contains("@media print") && css.contains("break-before: page"))
+        #expect(css.contains("@media print") && css.contains("break-inside: avoid"), "print rules keep figures and tables whole")
         #expect(!HTMLStyle.css.contains("<") && !HTMLStyle.css.contains("&"), "the style sheet reads the same as HTML and XML")
     }
 

@@ -1,6 +1,7 @@
 /// The page's inline style sheet: readable type, dark text on a light background, tables with
 /// right-aligned tabular figures, summary cards, a problems box, and print rules (no table of
-/// contents, each section from a new page, figures and tables not split, link targets printed).
+/// contents, figures, tables and cards not split, folded parts left folded, link targets printed
+/// once after the link text).
 /// It must hold no `<` and no `&` (see ``HTMLPage/render()``).
 enum HTMLStyle {
     static let css = """
@@ -58,9 +59,12 @@ enum HTMLStyle {
         @media print {
             body { max-width: none; padding: 0; font-size: 10.5pt; }
             nav.toc { display: none; }
-            main section { break-before: page; page-break-before: always; }
-            main section:first-child { break-before: auto; page-break-before: auto; }
-            figure, table, .card, aside.problems, dl.definitions { break-inside: avoid; page-break-inside: avoid; }
+            h2 { margin-top: 1.5rem; }
+            figure, table, .card, .key-figures, aside.problems, aside.warnings, dl.definitions, details { break-inside: avoid; page-break-inside: avoid; }
+            figure.chart svg.chart-wide { max-width: 100%; }
+            figure.chart svg.chart-narrow { display: none; }
+            details { border: none; padding: 0; margin: 0.25rem 0; }
+            details summary { font-weight: normal; font-style: italic; color: #4D4D4D; }
             h2, h3 { break-after: avoid; page-break-after: avoid; }
             tbody tr:nth-child(even) { background: none; }
             a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.8em; color: #4D4D4D; overflow-wrap: anywhere; }
