@@ -227,16 +227,20 @@ enum ReportCharts {
     /// 1); any other (VIKOR's Q, PROMETHEE's net flow) is drawn as it is.
     static func scores(_ result: ScorecardResult, id: String) -> GroupedBarChart {
         let methods = result.methods
-        let scaled = methods.map { method -> (label: String, values: [Double]) in
-            let values = method.scoreValues, name = method.method.rawValue
-            if method.higherIsBetter, let best = values.max(), best > 0, values.allSatisfy({ $0 >= 0 }) {
-                return ("\(name) ÷ best", values.map { $0 / best })
-            }
-            return (method.higherIsBetter ? "\(name) (raw)" : "\(name) (0 best)", values)
-        }
+        let scaled = methods.map { scaledScores($0.scoreValues, method: $0.method.rawValue, higherIsBetter: $0.higherIsBetter) }
         let series = result.spec.alternatives.indices.map { i in BarSeries(name: result.spec.alternatives[i], values: scaled.map { $0.values[i] }) }
         return GroupedBarChart(title: "\(result.spec.name): scores by method", categories: scaled.map(\.label), series: series,
                                options: ChartOptions(xTitle: "Method", yTitle: "Score", id: id))
+    }
+
+    /// One method's bars and group label: divided by the best score when every score is
+    /// non-negative and higher is better (so no bar of a non-zero score has zero length, and
+    /// ratios are kept), else the scores as they are.
+    static func scaledScores(_ values: [Double], method name: String, higherIsBetter: Bool) -> (label: String, values: [Double]) {
+        if higherIsBetter, let best = values.max(), best > 0, values.allSatisfy({ $0 >= 0 }) {
+            return ("\(name) ÷ best", values.map { $0 / best })
+        }
+        return (higherIsBetter ? "\(name) (raw)" : "\(name) (0 best)", values)
     }
 
     /// The caption of ``scores(_:id:)``: how the scores were scaled.

@@ -27,13 +27,17 @@ enum HTMLStyle {
             figure.chart svg.chart-narrow { display: block; }
         }
         figcaption { font-size: 0.9rem; color: #4D4D4D; margin-top: 0.35rem; }
-        .table-wrap { overflow-x: auto; margin: 1rem 0; }
+        .table-wrap { overflow-x: auto; margin: 1rem 0;
+                      background: linear-gradient(to right, #FFFFFF 30%, rgba(255, 255, 255, 0)) left center / 2rem 100% no-repeat local,
+                                  linear-gradient(to left, #FFFFFF 30%, rgba(255, 255, 255, 0)) right center / 2rem 100% no-repeat local,
+                                  radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, 0.25), rgba(0, 0, 0, 0)) left center / 0.9rem 100% no-repeat scroll,
+                                  radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.25), rgba(0, 0, 0, 0)) right center / 0.9rem 100% no-repeat scroll; }
         table { border-collapse: collapse; font-size: 0.9rem; }
         caption { text-align: left; font-weight: bold; padding-bottom: 0.4rem; }
         th, td { padding: 0.3rem 0.7rem; border-bottom: 1px solid #E0E0E0; text-align: left; vertical-align: top; }
         thead th { border-bottom: 2px solid #999999; }
         th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-        tbody tr:nth-child(even) { background: #FAFAFA; }
+        tbody tr:nth-child(even) { background: rgba(0, 0, 0, 0.02); }
         table.provenance ul.sources { margin: 0; padding-left: 1rem; }
         .key-figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 1rem; margin: 1.25rem 0; }
         .card { border: 1px solid #D9D9D9; border-left: 5px solid #0072B2; border-radius: 6px; padding: 0.75rem 1rem; background: #FBFCFE; }
