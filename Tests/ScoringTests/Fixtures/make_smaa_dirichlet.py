@@ -21,24 +21,25 @@ DRAWS = 2_000_000
 CHUNK = 250_000
 SEED = 20261204
 
+# One exact 4x4 matrix, under two weight models.
+EXACT_ROWS = [[8.0, 30.0, 5.0, 2.0],
+              [6.0, 20.0, 7.0, 3.0],
+              [9.0, 40.0, 6.0, 1.0],
+              [7.0, 25.0, 4.0, 2.0]]
+EXACT_DIRECTIONS = ["benefit", "cost", "benefit", "cost"]
+
 CASES = [
     {
         "name": "exact 4x4, kappa 50",
-        "rows": [[8.0, 30.0, 5.0, 2.0],
-                 [6.0, 20.0, 7.0, 3.0],
-                 [9.0, 40.0, 6.0, 1.0],
-                 [7.0, 25.0, 4.0, 2.0]],
-        "directions": ["benefit", "cost", "benefit", "cost"],
+        "rows": EXACT_ROWS,
+        "directions": EXACT_DIRECTIONS,
         "weights": [0.4, 0.3, 0.2, 0.1],
         "concentration": 50.0,
     },
     {
         "name": "exact 4x4, kappa 5, unnormalised stated weights",
-        "rows": [[8.0, 30.0, 5.0, 2.0],
-                 [6.0, 20.0, 7.0, 3.0],
-                 [9.0, 40.0, 6.0, 1.0],
-                 [7.0, 25.0, 4.0, 2.0]],
-        "directions": ["benefit", "cost", "benefit", "cost"],
+        "rows": EXACT_ROWS,
+        "directions": EXACT_DIRECTIONS,
         "weights": [4.0, 3.0, 2.0, 1.0],
         "concentration": 5.0,
     },
