@@ -18,7 +18,7 @@ let package = Package(
         .library(name: "Scorecards", targets: ["Scorecards"]),
         .library(name: "Verification", targets: ["Verification"]),
         .library(name: "Forecasting", targets: ["Forecasting"]),
-        .library(name: "Charts", targets: ["Charts"]),
+        .library(name: "SVGCharts", targets: ["SVGCharts"]),
         .library(name: "Synthetic", targets: ["Synthetic"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "OutputFiles", targets: ["OutputFiles"]),
@@ -60,10 +60,10 @@ let package = Package(
         .target(name: "OutputFiles"),
         // Shard manifests and merging the outputs of `--shard i/n` runs (job arrays).
         .target(name: "Sharding", dependencies: ["Datasets", "OutputFiles"]),
-        .target(name: "Charts"),
+        .target(name: "SVGCharts"),
         .target(
             name: "Reports",
-            dependencies: ["Regression", "CurveFitting", "Verification", "Scoring", "Scorecards", "Forecasting", "Charts", "OutputFiles"]
+            dependencies: ["Regression", "CurveFitting", "Verification", "Scoring", "Scorecards", "Forecasting", "SVGCharts", "OutputFiles"]
         ),
 
         // MARK: Command line
@@ -71,7 +71,7 @@ let package = Package(
             name: "ForesightCLI",
             dependencies: [
                 "Datasets", "Regression", "CurveFitting", "Scoring", "Scorecards", "Verification", "Forecasting",
-                "Synthetic", "Charts", "Reports", "OutputFiles", "Sharding", "LinearAlgebra", "Probability",
+                "Synthetic", "SVGCharts", "Reports", "OutputFiles", "Sharding", "LinearAlgebra", "Probability",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,11 +94,11 @@ let package = Package(
         .testTarget(name: "ScorecardsTests", dependencies: ["Scorecards", "Scoring", "Datasets"], exclude: ["Fixtures"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Datasets"], exclude: ["Fixtures"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "Datasets", "CurveFitting"], exclude: ["Fixtures"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"]),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Probability", "OutputFiles"]),
         .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles"]),
         .testTarget(name: "ShardingTests", dependencies: ["Sharding"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Regression", "Charts", "Forecasting", "OutputFiles", "Datasets", "Probability"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Regression", "SVGCharts", "Forecasting", "OutputFiles", "Datasets", "Probability"]),
         .testTarget(name: "ForesightCLITests", dependencies: ["ForesightCLI", "foresight"]),
     ]
 )

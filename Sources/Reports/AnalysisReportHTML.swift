@@ -1,4 +1,4 @@
-import Charts
+import SVGCharts
 import Forecasting
 import Foundation
 import Scorecards

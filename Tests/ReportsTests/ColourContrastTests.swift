@@ -1,4 +1,4 @@
-import Charts
+import SVGCharts
 import Testing
 
 @testable import Reports

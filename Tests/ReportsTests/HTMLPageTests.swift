@@ -1,4 +1,4 @@
-import Charts
+import SVGCharts
 import Foundation
 import Testing
 #if canImport(FoundationXML)

@@ -1,4 +1,4 @@
-import Charts
+import SVGCharts
 
 /// One piece of content in a section of an ``HTMLPage``.
 public enum HTMLBlock: Sendable {

@@ -1,4 +1,4 @@
-import Charts
+import SVGCharts
 
 /// A self-contained report page: one HTML5 file with inline CSS and inline SVG charts, no
 /// scripts and no external assets, that is also well-formed XML (every element closed, text and

@@ -1,4 +1,4 @@
-@testable import Charts
+@testable import SVGCharts
 
 /// Charts with known data for the rendering tests.
 enum ChartSamples {

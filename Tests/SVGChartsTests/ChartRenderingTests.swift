@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Charts
+@testable import SVGCharts
 
 @Suite("Chart rendering")
 struct ChartRenderingTests {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Charts
+@testable import SVGCharts
 
 /// Expected ticks are R's: `Rscript -e 'pretty(c(lo, hi))'` with R 4.2.2 (Debian's r-base-core),
 /// printed with `format(pretty(r), digits = 17)`.

@@ -1,4 +1,4 @@
-import Charts
+import SVGCharts
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML

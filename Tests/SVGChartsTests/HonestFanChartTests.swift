@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Charts
+@testable import SVGCharts
 
 /// The fan chart does not draw what the data do not say: no negative counts, no plateau across
 /// a gap in the statements, no line hidden under another; and it has a layout for phones.

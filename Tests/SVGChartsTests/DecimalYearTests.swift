@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Charts
+@testable import SVGCharts
 
 /// Expected days from Python: `date(y, 1, 1) + timedelta(days=int(fraction * days_in_year))`.
 @Suite("Decimal years and time ticks")
