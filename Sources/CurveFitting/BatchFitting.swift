@@ -49,6 +49,7 @@ public struct BatchFitRow: Sendable, Equatable {
     public let residualSumOfSquares: Double?
     public let iterations: Int
     public let observationCount: Int
+
 }
 
 /// Fits a growth model to every series of a batch, in parallel, deterministically: each series
@@ -65,6 +66,13 @@ public struct BatchFitRow: Sendable, Equatable {
 /// and reuses it for all its series. Tests check that the rows agree with `CurveFitter.fit`.
 /// OpenBLAS is kept single-threaded while the batch runs.
 public enum BatchFitter {
+    /// The largest variance inflation (``Identifiability``) of a converged fit from a quick start
+    /// that the batch keeps without also fitting from the full self-start: `1e4` (standard
+    /// errors up to 100 times those of an orthogonal design). Measured on the comparison batch
+    /// of `Benchmarks/compare/selfstart_vs_scipy.sh`: lower thresholds send more series to the
+    /// full self-start (Gompertz costs more than its fit at `1e2`) without fewer worse minima.
+    public static let quickFitVarianceInflation = 1e4
+
     /// Fits every series; rows come back in the batch's order.
     ///
     /// - Parameters:
@@ -324,13 +332,30 @@ private struct BatchWorker<Model: SelfStartingModel, Evaluation: BatchEvaluation
         errors.deallocate()
     }
 
-    /// Fits series `k`; errors become an `invalid` row.
+    /// Fits series `k`; errors become an `invalid` row. Without given starts the fit runs first
+    /// from the model's quick start (``SelfStartingModel/quickStart(x:y:)``) when the series'
+    /// x values are strictly increasing, and that fit is kept when it converges with well
+    /// determined estimates (largest variance inflation at most
+    /// ``BatchFitter/quickFitVarianceInflation``). Otherwise the fit runs from the self-start
+    /// (``SelfStartingModel/initialParameters(x:y:)``), and of two converged fits the one with
+    /// the lower residual sum of squares is kept: where the data determine the estimates poorly
+    /// (a flat tail, few points) the objective can have several basins, and the quick start's
+    /// may not hold the lowest minimum.
     mutating func fit(_ view: BatchFitter.BatchView, _ k: Int) -> BatchFitRow {
         let (lo, hi) = (view.offsets[k], view.offsets[k + 1])
-        let n = hi - lo
         let p = names.count
         let xs = UnsafeBufferPointer(rebasing: view.x[lo..<hi]), ys = UnsafeBufferPointer(rebasing: view.y[lo..<hi])
-        // The start: given, or the self-start (which also rejects data outside the model's domain).
+        // The data: what `FitProblem` checks, without building one unless it fails (for its message).
+        // A self-start checks the data itself first, with its own messages.
+        func rejection() -> BatchFitRow? {
+            guard !BatchFitter.acceptable(xs, ys, parameters: p) else { return nil }
+            do {
+                _ = try FitProblem(model: model, predictors: Predictors(Array(xs)), response: Array(ys))
+                return BatchFitter.invalidRow(view, k, message: "invalid data")
+            } catch {
+                return BatchFitter.invalidRow(view, k, message: "\(error)")
+            }
+        }
         if let starts = view.starts {
             for j in 0..<p {
                 guard starts[k * p + j].isFinite else {
@@ -339,26 +364,48 @@ private struct BatchWorker<Model: SelfStartingModel, Evaluation: BatchEvaluation
                 }
                 start[j] = starts[k * p + j]
             }
-        } else {
-            do {
-                let values = try model.initialParameters(x: Array(xs), y: Array(ys))
-                guard values.count == p else {
-                    throw FitError.invalidSetup("\(values.count) start values for \(p) parameters (\(names.joined(separator: ", ")))")
-                }
-                for j in 0..<p { start[j] = values[j] }
-            } catch {
-                return BatchFitter.invalidRow(view, k, message: "\(error)")
+            return rejection() ?? solve(view, k)
+        }
+        var quickFit: BatchFitRow?
+        if Self.strictlyIncreasing(xs), BatchFitter.acceptable(xs, ys, parameters: p),
+           let quick = model.quickStart(x: xs, y: ys), quick.count == p, quick.allSatisfy(\.isFinite) {
+            for j in 0..<p { start[j] = quick[j] }
+            let row = solve(view, k)
+            if row.isUsable {
+                if solver.largestVarianceInflation <= BatchFitter.quickFitVarianceInflation { return row }
+                quickFit = row
             }
         }
-        // The data: what `FitProblem` checks, without building one unless it fails (for its message).
-        if !BatchFitter.acceptable(xs, ys, parameters: p) {
-            do {
-                _ = try FitProblem(model: model, predictors: Predictors(Array(xs)), response: Array(ys))
-                return BatchFitter.invalidRow(view, k, message: "invalid data")
-            } catch {
-                return BatchFitter.invalidRow(view, k, message: "\(error)")
+        do {
+            let values = try model.initialParameters(x: Array(xs), y: Array(ys))
+            guard values.count == p else {
+                throw FitError.invalidSetup("\(values.count) start values for \(p) parameters (\(names.joined(separator: ", ")))")
             }
+            for j in 0..<p { start[j] = values[j] }
+        } catch {
+            return quickFit ?? BatchFitter.invalidRow(view, k, message: "\(error)")
         }
+        if let rejected = rejection() { return rejected }
+        let row = solve(view, k)
+        guard let quickFit else { return row }
+        // Both converged: the lower residual sum of squares (the quick fit on a tie).
+        guard row.isUsable, let rss = row.residualSumOfSquares, let quickRSS = quickFit.residualSumOfSquares,
+              rss < quickRSS else { return quickFit }
+        return row
+    }
+
+    /// Whether `x` is strictly increasing (distinct and sorted, as the quick starts require).
+    private static func strictlyIncreasing(_ x: UnsafeBufferPointer<Double>) -> Bool {
+        for i in x.indices.dropFirst() where !(x[i] > x[i - 1]) { return false }
+        return true
+    }
+
+    /// Series `k` fitted from ``start``, as a row.
+    private mutating func solve(_ view: BatchFitter.BatchView, _ k: Int) -> BatchFitRow {
+        let (lo, hi) = (view.offsets[k], view.offsets[k + 1])
+        let n = hi - lo
+        let p = names.count
+        let xs = UnsafeBufferPointer(rebasing: view.x[lo..<hi]), ys = UnsafeBufferPointer(rebasing: view.y[lo..<hi])
         solver.problem.bind(x: xs, y: ys.baseAddress!)
         solver.reset(start: start, rows: n)
         solver.runWithRestarts()

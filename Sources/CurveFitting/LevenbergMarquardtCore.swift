@@ -80,6 +80,9 @@ struct LevenbergMarquardtCore<Problem: LeastSquaresProblem, Subproblem: TrustReg
     private(set) var iterations = 0
     private(set) var evaluations = 0
     private(set) var termination: Termination?
+    /// The largest variance inflation `max_j VIF_j` (``Identifiability``) found by the last
+    /// ``leastSquaresSummary(standardErrors:)``; `+∞` when the covariance is not estimable.
+    private(set) var largestVarianceInflation = Double.infinity
     private(set) var iterationLog: [IterationRecord] = []
 
     /// Vectors: `p`-vectors (start, φ, trial φ, saved φ, D, δ, column norms, scratch) and
@@ -502,6 +505,7 @@ struct LevenbergMarquardtCore<Problem: LeastSquaresProblem, Subproblem: TrustReg
             _ = updateJacobian()
         }
         let rss = VectorKernels.sumOfSquares(s.residuals, n)
+        largestVarianceInflation = .infinity
         guard n > p else { return (rss, false) }
         for k in 0..<(n * p) where !s.jacobian[k].isFinite { return (rss, false) }
         for j in 0..<p { s.diagonal[j] = s.norms[j] > 0 ? s.norms[j] : 1 }
@@ -515,6 +519,7 @@ struct LevenbergMarquardtCore<Problem: LeastSquaresProblem, Subproblem: TrustReg
         }
         let variance = rss / Double(n - p)
         for j in 0..<p { errors[j] = (variance * s.scratch[j]).squareRoot() / s.diagonal[j] }
+        largestVarianceInflation = (0..<p).reduce(0) { max($0, s.scratch[$1]) }
         if let current = termination {
             // Once per fit: ``Identifiability``'s checks, with VIF_j = [(J̃ᵀJ̃)⁻¹]_jj from the unit-column factorization.
             termination = Identifiability.assess(

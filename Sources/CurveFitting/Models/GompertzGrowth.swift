@@ -12,11 +12,13 @@ import Foundation
 ///   growth-rate constant is `−log(b3)` per unit of x and the inflection is at
 ///   `t = log(b2)/(−log(b3))`.
 ///
-/// The self-start writes `b2·b3^t = exp(−(t − t₀)/τ)` and searches the location `t₀` and the log
-/// scale `log τ` (τ signed by the trend: b3 > 1 for a falling curve) by variable projection, with
-/// `Asym` fitted by linear least squares for each (``GrowthSelfStart/SeparableSearch``: grid,
-/// local refinement, multi-start). Any response will do, zeros and negative noise included.
-/// Curves with `|log b2| > 300` are left out, and a best start with `|log b2| > 100` is refused
+/// The self-start writes `b2·b3^t = ±exp(−(t − t₀)/τ)` and searches the location `t₀` and the log
+/// scale `log τ` (τ signed by the trend and the sign of b2, so that b3 < 1 for a curve that
+/// approaches its asymptote) by variable projection, with `Asym` fitted by linear least squares for each (``GrowthSelfStart/SeparableSearch``: grid,
+/// local refinement, multi-start), once for `b2 > 0` (the curve rises to `Asym`) and once for
+/// `b2 < 0` (it falls to `Asym` from above, which noise on a flat tail can favour), keeping the
+/// better. Any response will do, zeros and negative noise included.
+/// Curves with `|log |b2|| > 300` are left out, and a best start with `|log |b2|| > 100` is refused
 /// with a reason: they overflow in the fit (x far from the origin).
 public struct GompertzGrowth: SelfStartingModel {
     /// Where t = 0 on the x axis (units of x). `b2` grows like `b3^(−t)`, so with calendar years as x
@@ -61,6 +63,20 @@ public struct GompertzGrowth: SelfStartingModel {
         return asym * shape
     }
 
+    /// The Gompertz curve matched to the logistic's linearized start `(Asym, xmid, scal)`
+    /// (``LogisticGrowth/quickStart(x:y:)``): the same asymptote, the same largest slope
+    /// (`Asym·r/e = Asym/(4·scal)`, so the rate is `r = e/(4·scal)`) and half the asymptote at
+    /// the same x (`b2·b3^(xmid − origin) = log 2`): `b3 = exp(−r)`,
+    /// `b2 = log 2 · exp(r·(xmid − origin))`. `nil` where `|log b2| > 100` (see the type).
+    public func quickStart(x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>) -> [Double]? {
+        guard let logistic = LogisticGrowth.linearizedStart(x: x, y: y) else { return nil }
+        let (asym, xmid, scal) = (logistic[0], logistic[1], logistic[2])
+        let rate = M_E / (4 * scal)
+        let exponent = rate * (xmid - origin)
+        guard abs(exponent) <= 100, rate.isFinite, asym.isFinite else { return nil }
+        return [asym, log(2) * exp(exponent), exp(-rate)]
+    }
+
     public func initialParameters(x: [Double], y: [Double]) throws -> [Double] {
         let data = try GrowthSelfStart.Observations(x: x, y: y, for: self)
         try data.requireGrowth()
@@ -73,17 +89,24 @@ public struct GompertzGrowth: SelfStartingModel {
             lowerBounds: [first - span, scale.lowerBound], upperBounds: [last + span, scale.upperBound],
             gridCounts: [11, 8])
         var shape = [Double](repeating: 0, count: t.count)
-        let start = search.minimize { point in
-            let (location, rate) = (point[0], sign * exp(-point[1]))
-            // b2 = exp(rate·t₀) beyond e³⁰⁰ (x far from the origin) would overflow in the fit.
-            guard abs(rate * location) <= 300 else { return nil }
-            let (b2, b3) = (exp(rate * location), exp(-rate))
-            for i in t.indices { shape[i] = exp(-exp(-rate * (t[i] - location))) }
-            guard let fit = GrowthSelfStart.project(data.y, onto: shape) else { return nil }
-            return GrowthSelfStart.Candidate(parameters: [fit.coefficient, b2, b3], residualSumOfSquares: fit.rss)
+        // b2 > 0 (rising to the asymptote from below) and b2 < 0 (falling to it from above, which
+        // noise on a flat tail can favour): b2·b3^t = ±exp(−rate·(t − t₀)).
+        func bestCurve(displacement: Double) -> GrowthSelfStart.Candidate? {
+            search.minimize { point in
+                // Rising data: b3 < 1 with b2 > 0, b3 > 1 with b2 < 0 (and the reverse for falling data).
+                let (location, rate) = (point[0], displacement * sign * exp(-point[1]))
+                // |b2| = exp(rate·t₀) beyond e³⁰⁰ (x far from the origin) would overflow in the fit.
+                guard abs(rate * location) <= 300 else { return nil }
+                let (b2, b3) = (displacement * exp(rate * location), exp(-rate))
+                for i in t.indices { shape[i] = exp(-displacement * exp(-rate * (t[i] - location))) }
+                guard let fit = GrowthSelfStart.project(data.y, onto: shape) else { return nil }
+                return GrowthSelfStart.Candidate(parameters: [fit.coefficient, b2, b3], residualSumOfSquares: fit.rss)
+            }
         }
+        let rising = bestCurve(displacement: 1), falling = bestCurve(displacement: -1)
+        let start = [rising, falling].compactMap { $0 }.min { $0.residualSumOfSquares < $1.residualSumOfSquares }
         let parameters = try GrowthSelfStart.finiteParameters(of: start, for: self)
-        guard abs(log(parameters[1])) <= 100 else {
+        guard abs(log(abs(parameters[1]))) <= 100 else {
             throw GrowthModelError.selfStartFailed(
                 model: title,
                 reason: "the best start has b2 = \(parameters[1]), which overflows in the fit; x lies far from the "

@@ -92,6 +92,42 @@ public struct LogisticGrowth: SelfStartingModel {
             for: self)
     }
 
+    /// A linearization's start without any search: the best of the candidates at the levels
+    /// ``quickLevelExcesses`` above the largest response (each a weighted straight line and a
+    /// refit of `Asym`, about 2n logarithms and exponentials); `nil` where the data are constant,
+    /// have fewer than 3 distinct x values or non-positive values that are not noise
+    /// (``nonPositiveValuesAreNoise(x:y:)``), or no candidate is defined.
+    public func quickStart(x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>) -> [Double]? {
+        Self.linearizedStart(x: x, y: y)
+    }
+
+    /// The levels of ``quickStart(x:y:)``, as fractions of the response range above its largest
+    /// value.
+    static let quickLevelExcesses = [0.1]
+
+    /// ``quickStart(x:y:)``, shared with the models that start from the logistic's shape.
+    static func linearizedStart(x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>) -> [Double]? {
+        let n = x.count
+        guard n >= 3, y.count == n else { return nil }
+        var (low, high) = (Double.infinity, -Double.infinity)
+        for v in y {
+            low = min(low, v)
+            high = max(high, v)
+        }
+        let range = high - low
+        guard range > 0, range.isFinite, low > 0 || nonPositiveValuesAreNoise(x: x, y: y) else { return nil }
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * n) { scratch -> [Double]? in
+            var best: (rss: Double, parameters: (Double, Double, Double))?
+            for excess in quickLevelExcesses {
+                guard let c = candidate(x: x, y: y, level: high + range * excess, scratch: scratch.baseAddress!) else {
+                    continue
+                }
+                if c.rss < best?.rss ?? .infinity { best = c }
+            }
+            return best.map { [$0.parameters.0, $0.parameters.1, $0.parameters.2] }
+        }
+    }
+
     /// Whether the response's non-positive values can be read as noise around a curve that is
     /// still near zero there, so that the self-start may leave them out of the linearization
     /// (which needs `y > 0`): at least 3 positive responses, and for each `yᵢ ≤ 0`, with `L` the

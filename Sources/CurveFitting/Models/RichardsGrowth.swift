@@ -13,7 +13,11 @@ import Foundation
 /// - `xmid`: the location (units of x): `y = Asym·(1 + ν)^(−1/ν)` there, which is the inflection
 ///   point (`Asym/2` for ν = 1).
 /// - `scal`: the scale (units of x); the rate constant is `1/scal`.
-/// - `nu`: the shape ν (dimensionless, > 0); small values inflect early, large values late.
+/// - `nu`: the shape ν (dimensionless); small values inflect early, large values late. The fit
+///   may take ν ≤ 0: ν → 0 is the Gompertz curve (evaluated without loss of accuracy there), and
+///   ν < 0 gives curves that are 0 until a finite x, where `1 + ν·exp((xmid − x)/scal)` turns
+///   positive (von Bertalanffy's curve is ν = −1/3): the model is 0 before it, so it is defined for
+///   every x and parameter.
 ///
 /// ## Relation to NIST's Rat43
 /// The StRD problem Rat43 writes the curve as `y = b1 / (1 + exp(b2 − b3·x))^(1/b4)`. The two
@@ -38,7 +42,7 @@ public struct RichardsGrowth: SelfStartingModel {
             "Asym: upper asymptote, the saturation level (units of y)",
             "xmid: inflection point, where y = Asym * (1 + nu)^(-1/nu) (units of x)",
             "scal: scale; the rate constant is 1/scal (units of x)",
-            "nu: shape > 0; 1 is the logistic, near 0 the Gompertz curve (dimensionless)",
+            "nu: shape; 1 is the logistic, near 0 the Gompertz curve, < 0 starts from 0 at a finite x (dimensionless)",
         ]
     }
 
@@ -61,6 +65,12 @@ public struct RichardsGrowth: SelfStartingModel {
         return try GrowthSelfStart.finiteParameters(
             of: GrowthSelfStart.LogisticFamily.separableStart(data, lowerAsymptote: false, searchesShape: true),
             for: self)
+    }
+
+    /// The logistic's linearized start (``LogisticGrowth/quickStart(x:y:)``) with ν = 1, the
+    /// Richards curve that is that logistic.
+    public func quickStart(x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>) -> [Double]? {
+        LogisticGrowth.linearizedStart(x: x, y: y).map { $0 + [1] }
     }
 
     private func terms(

@@ -43,6 +43,19 @@ public protocol SelfStartingModel: CurveModel {
     /// - Throws: ``GrowthModelError`` when the data cannot support a start: unequal lengths,
     ///   non-finite values, too few distinct x values, or data outside the model's domain.
     func initialParameters(x: [Double], y: [Double]) throws -> [Double]
+
+    /// A cheap start for the batch fitter's first attempt: a closed-form linearization costing
+    /// a few evaluations of the curve, where ``initialParameters(x:y:)`` runs a search costing
+    /// hundreds. ``BatchFitter/fit(_:model:starts:options:threads:)`` fits from it first and
+    /// keeps that fit only when it converges; otherwise it fits again from
+    /// ``initialParameters(x:y:)``. `nil` when the model has no such start or the data do not
+    /// allow it (the default).
+    ///
+    /// - Parameters:
+    ///   - x: The predictor, strictly increasing (no replicates).
+    ///   - y: The response, `y.count == x.count`, finite.
+    /// - Returns: Finite parameter values in the order of ``CurveModel/parameterNames``, or `nil`.
+    func quickStart(x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>) -> [Double]?
 }
 
 extension SelfStartingModel {
@@ -51,4 +64,7 @@ extension SelfStartingModel {
 
     /// One distinct x value per parameter.
     public var minimumDistinctX: Int { parameterCount }
+
+    /// No quick start: the batch fitter starts from ``initialParameters(x:y:)``.
+    public func quickStart(x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>) -> [Double]? { nil }
 }

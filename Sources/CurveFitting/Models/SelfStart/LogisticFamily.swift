@@ -15,19 +15,52 @@ extension GrowthSelfStart {
         }
 
         /// Value and gradient, in forms that stay finite when `exp((xmid − x)/scal)` overflows
-        /// or underflows.
+        /// or underflows and accurate as ν → 0 (the Gompertz limit, where the textbook forms
+        /// divide 0 by 0). With `e = exp((xmid − x)/scal)` and `u = ν·e`:
+        /// `f = Asym·exp(−log1p(u)/ν)`, written `Asym·exp(−e·log1p(u)/u)` (and `Asym·exp(−e)` at
+        /// `u = 0`); `∂f/∂ν = f·e²·h(u)` with `h(u) = (log1p(u) − u/(1 + u))/u²`, summed as its
+        /// series `Σ_{k≥2} (−1)^k (k − 1)/k·u^{k−2}` for `|u| < 10⁻²`.
+        ///
+        /// For ν < 0 (von Bertalanffy-type curves, ν = −1/3) the base `1 + ν·e` reaches 0 at a
+        /// finite x, where the curve reaches 0 (its exponent `−1/ν` is positive): the curve is 0,
+        /// with a zero gradient, wherever `1 + ν·e ≤ 0`, so growth starts at a finite x and the
+        /// model is defined for every x.
         static func terms(x: Double, asym: Double, xmid: Double, scal: Double, nu: Double) -> Terms {
             let e = exp((xmid - x) / scal)
-            let logDenominator = log1p(nu * e)
-            let shape = exp(-logDenominator / nu)
+            let u = nu * e
+            guard u > -1, e < .infinity else { return Terms(value: 0, dAsym: 0, dXmid: 0, dScal: 0, dNu: 0) }
+            let small = abs(u) < 1e-2
+            let logDenominator = log1p(u)
+            let exponent = small ? e * (u == 0 ? 1 : logDenominator / u) : logDenominator / nu
+            let shape = exp(-exponent)
             let value = asym * shape
             let eOverDenominator = 1 / (1 / e + nu)
+            let dNu: Double
+            if shape == 0 {
+                dNu = 0
+            } else if small {
+                dNu = value * e * e * seriesH(u)
+            } else {
+                dNu = value * (logDenominator / (nu * nu) - eOverDenominator / nu)
+            }
             return Terms(
                 value: value,
                 dAsym: shape,
                 dXmid: -value * eOverDenominator / scal,
                 dScal: value * eOverDenominator * (xmid - x) / (scal * scal),
-                dNu: shape == 0 ? 0 : value * (logDenominator / (nu * nu) - eOverDenominator / nu))
+                dNu: dNu)
+        }
+
+        /// `h(u) = (log1p(u) − u/(1 + u))/u²` for `|u| < 10⁻²` by its series (ten terms: the
+        /// remainder is below `u¹⁰ < 10⁻²⁰`).
+        @inline(__always)
+        private static func seriesH(_ u: Double) -> Double {
+            var sum = 0.0
+            for k in stride(from: 11, through: 2, by: -1) {
+                let coefficient = Double(k - 1) / Double(k)
+                sum = (k % 2 == 0 ? coefficient : -coefficient) + u * sum
+            }
+            return sum
         }
 
         /// The curve from 0 to 1, `(1 + ν·exp((xmid − x)/scal))^(−1/ν)`, finite where the
