@@ -29,6 +29,38 @@ struct SelfStartFuzzTests {
         GompertzGrowth(origin: 2000), WeibullGrowth(origin: 1), BassDiffusion(origin: 2), MonomolecularGrowth(origin: -5),
     ]
 
+    /// The batch's quick starts and its self-started path (quick start, its fit, the fallback to
+    /// the full self-start) on the same kind of random series: a finite start of the right length
+    /// or none, and one row per series.
+    @Test("random short series: quick starts and self-started batch rows")
+    func randomShortSeriesInABatch() throws {
+        var random = Support.LCG(seed: 20_261_204)
+        for model in Self.models {
+            var (x, y, offsets) = ([Double](), [Double](), [0])
+            for trial in 0..<150 {
+                let n = 3 + trial % 6
+                var (xs, ys) = ([Double](), [Double]())
+                for i in 0..<n {
+                    xs.append(trial % 2 == 0 ? Double(i + 1) : Self.value(&random, previous: xs.last))
+                    ys.append(Self.value(&random, previous: ys.last))
+                }
+                if trial % 2 == 0 {
+                    let quick = xs.withUnsafeBufferPointer { a in ys.withUnsafeBufferPointer { model.quickStart(x: a, y: $0) } }
+                    if let quick {
+                        #expect(quick.count == model.parameterCount && quick.allSatisfy(\.isFinite), "\(model.name) y=\(ys)")
+                    }
+                }
+                x += xs
+                y += ys
+                offsets.append(x.count)
+            }
+            let batch = try SeriesBatch(ids: (0..<150).map { "s\($0)" }, offsets: offsets, x: x, y: y)
+            let rows = BatchFitter.fit(batch, model: model, threads: 2)
+            #expect(rows.count == 150)
+            #expect(rows.allSatisfy { !$0.isUsable || $0.estimates.allSatisfy(\.isFinite) }, "\(model.name)")
+        }
+    }
+
     @Test("random short series give a start or a reason")
     func randomShortSeries() {
         var random = Support.LCG(seed: 20_261_203)
